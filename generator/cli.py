@@ -1,0 +1,151 @@
+"""The ``stappenwijzer`` command: check, build, serve and schema.
+
+Messages for the people who run it are in Dutch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from generator import schema
+from generator.load import load
+from generator.problems import ContentError, format_report
+from generator.site import BuildError, Project, build_site, load_mkdocs_config
+
+DEFAULT_CONTENT = Path("content")
+DEFAULT_TEMPLATES = Path("site_templates")
+
+
+def _project(args: argparse.Namespace) -> Project:
+    root = Path.cwd()
+    return Project(
+        root=root,
+        content=(root / args.content).resolve(),
+        templates=(root / DEFAULT_TEMPLATES).resolve(),
+    )
+
+
+def _setup_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    for name in ("mkdocs", "stappenwijzer"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+        logger.propagate = False
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = _project(args)
+    protocol, problems = load(project.content)
+    if problems:
+        print(format_report(problems, project.root), file=sys.stderr)
+    if protocol is None:
+        return 1
+    print(
+        f"De inhoud is in orde: {len(protocol.stappen)} stappen, {len(protocol.rollen)} rollen, "
+        f"{len(protocol.formulieren)} formulieren."
+    )
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    project = _project(args)
+    _setup_logging(args.verbose)
+    try:
+        generated = build_site(project)
+    except ContentError as error:
+        print(error.report(project.root), file=sys.stderr)
+        return 1
+    except BuildError as error:
+        print(
+            f"De site kon niet gebouwd worden: {error}\n"
+            "De vorige versie in site/ blijft staan. Kijk bij de WARNING-regels hierboven "
+            "welke pagina of link het probleem is.",
+            file=sys.stderr,
+        )
+        return 1
+    warnings = [p for p in generated.problems if not p.is_error]
+    if warnings:
+        print(format_report(warnings, project.root), file=sys.stderr)
+    print(f"De site staat in {project.site_dir}.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    from generator import serve_hook
+    from generator.generate import generate
+
+    project = _project(args)
+    _setup_logging(args.verbose)
+    try:
+        generate(project.content, project.templates, project.docs_dir)
+    except ContentError as error:
+        print(error.report(project.root), file=sys.stderr)
+        return 1
+    os.environ[serve_hook.CONTENT_ENV] = str(project.content)
+    os.environ[serve_hook.TEMPLATES_ENV] = str(project.templates)
+    load_mkdocs_config(project, project.site_dir)  # Fails early on a broken mkdocs.yml.
+    serve(
+        str(project.config_file),
+        livereload=True,
+        watch=[str(project.content), str(project.templates), str(project.config_file)],
+        dev_addr=f"127.0.0.1:{args.port}",
+        docs_dir=str(project.docs_dir),
+        hooks=[serve_hook.__file__],
+        strict=False,
+    )
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    written = schema.export(Path(args.out))
+    for path in written:
+        print(path)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="stappenwijzer",
+        description="Maakt van het pestprotocol in content/ een intranetsite.",
+    )
+    sub = main.add_subparsers(dest="command", required=True, metavar="COMMANDO")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument(
+            "--content",
+            default=str(DEFAULT_CONTENT),
+            metavar="MAP",
+            help="map met het protocol (standaard: content)",
+        )
+        p.add_argument("-v", "--verbose", action="store_true", help="meer uitvoer")
+        return p
+
+    add("check", "Controleer de inhoud en meld alle fouten.").set_defaults(func=cmd_check)
+    add("build", "Controleer, genereer en publiceer de site in site/.").set_defaults(func=cmd_build)
+    serve = add("serve", "Bouw en toon de site op 127.0.0.1, en ververs bij elke wijziging.")
+    serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000)")
+    serve.set_defaults(func=cmd_serve)
+    schema_cmd = sub.add_parser(
+        "schema", help="Schrijf de JSON Schema-bestanden voor editors (VS Code)."
+    )
+    schema_cmd.add_argument("--out", default="schema", metavar="MAP")
+    schema_cmd.set_defaults(func=cmd_schema)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

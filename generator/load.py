@@ -1,0 +1,148 @@
+"""Loading content/: read every file, validate each against its model, check the references.
+
+All problems of all files are collected in one run; nothing stops at the first one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import checks
+from generator.model import FILE_MODELS, STEP_DIR, Protocol, Stap, Strict
+from generator.problems import ContentError, Problem
+from generator.validate import validate_file
+from generator.yamlfile import YamlFile, read_yaml
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class Loaded:
+    """The validated parts of content/, each with the file it came from."""
+
+    files: dict[str, YamlFile] = field(default_factory=dict)
+    parts: dict[str, Strict] = field(default_factory=dict)
+    steps: list[tuple[YamlFile, Stap]] = field(default_factory=list)
+    steps_complete: bool = True
+    """False when a step file could not be read or validated."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _find(content_dir: Path, name: str) -> Path | None:
+    stem = Path(name).stem
+    for suffix in YAML_SUFFIXES:
+        candidate = content_dir / f"{stem}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _read_parts(content_dir: Path, loaded: Loaded) -> None:
+    for name, model in FILE_MODELS.items():
+        path = _find(content_dir, name)
+        if path is None:
+            loaded.problems.append(
+                Problem(
+                    content_dir / name,
+                    1,
+                    1,
+                    f"Het bestand {name} ontbreekt.",
+                    f"Maak {content_dir / name} aan; kijk voor een voorbeeld in de map content/ "
+                    "van Stappenwijzer.",
+                )
+            )
+            continue
+        yaml_file, problems = read_yaml(path)
+        loaded.problems += problems
+        if yaml_file is None:
+            continue
+        loaded.files[name] = yaml_file
+        part, problems = validate_file(yaml_file, model)
+        loaded.problems += problems
+        if part is not None:
+            loaded.parts[name] = part
+
+
+def _read_steps(content_dir: Path, loaded: Loaded) -> None:
+    step_dir = content_dir / STEP_DIR
+    paths = sorted(p for p in step_dir.glob("*") if p.suffix in YAML_SUFFIXES)
+    if not paths:
+        loaded.problems.append(
+            Problem(
+                step_dir,
+                1,
+                1,
+                f"Er staan geen stappen in {step_dir}.",
+                "Zet elke stap in een eigen bestand, bijv. stappen/stap-0.yml.",
+            )
+        )
+    for path in paths:
+        yaml_file, problems = read_yaml(path)
+        loaded.problems += problems
+        if yaml_file is None:
+            loaded.steps_complete = False
+            continue
+        step, problems = validate_file(yaml_file, Stap)
+        loaded.problems += problems
+        if step is None:
+            loaded.steps_complete = False
+        else:
+            loaded.steps.append((yaml_file, step))
+
+
+def _unknown_files(content_dir: Path) -> list[Problem]:
+    known = {Path(n).stem for n in FILE_MODELS} | set(checks.FUTURE_FILES)
+    return [
+        Problem(
+            path,
+            1,
+            1,
+            f"Het bestand {path.name} wordt niet gebruikt.",
+            "Controleer de naam (bekende bestanden: "
+            + ", ".join(sorted(FILE_MODELS))
+            + "), of verplaats het bestand buiten content/.",
+            severity="let op",
+        )
+        for path in sorted(content_dir.glob("*"))
+        if path.suffix in YAML_SUFFIXES and path.stem not in known
+    ]
+
+
+def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
+    """Load and check content_dir. Returns the protocol (None if there is any error) and
+    every problem found, warnings included."""
+    if not content_dir.is_dir():
+        problem = Problem(
+            content_dir,
+            1,
+            1,
+            f"De map {content_dir} bestaat niet.",
+            "Start het commando in de map van het project, of geef de map aan met --content.",
+        )
+        return None, [problem]
+    loaded = Loaded()
+    _read_parts(content_dir, loaded)
+    _read_steps(content_dir, loaded)
+    loaded.problems += _unknown_files(content_dir)
+    loaded.problems += checks.check(loaded.files, loaded.parts, loaded.steps, loaded.steps_complete)
+    if any(p.is_error for p in loaded.problems) or len(loaded.parts) < len(FILE_MODELS):
+        return None, loaded.problems
+    protocol = Protocol(
+        school=loaded.parts["school.yml"],
+        stappen=sorted((s for _, s in loaded.steps), key=lambda s: s.nummer),
+        rollen=loaded.parts["rollen.yml"].rollen,
+        begrippen=loaded.parts["begrippen.yml"],
+        wijzigingen=sorted(
+            loaded.parts["wijzigingen.yml"].wijzigingen, key=lambda w: w.datum, reverse=True
+        ),
+        formulieren=loaded.parts["formulieren.yml"].formulieren,
+    )
+    return protocol, loaded.problems
+
+
+def load_or_raise(content_dir: Path) -> tuple[Protocol, list[Problem]]:
+    protocol, problems = load(content_dir)
+    if protocol is None:
+        raise ContentError(problems)
+    return protocol, problems

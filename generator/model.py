@@ -1,0 +1,286 @@
+"""The content model: the school's protocol as typed data.
+
+Field names are Dutch because the school's anti-bullying coordinator (APC) edits the YAML files
+that these models describe. Every model forbids unknown keys: a misspelt key is the most common
+editing error and must never be silently ignored.
+
+Two kinds of text live side by side and never mix:
+
+* the school's own protocol text (``wanneer``, ``waarom``, ``wie``, ``hoe``, ``alinea``,
+  ``titel``), kept verbatim, typos included;
+* our additions (``toelichting`` blocks, role descriptions, glossary explanations), which the
+  site always shows labelled as "toelichting", with their sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+)
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60),
+    Field(description="Korte naam in kleine letters, cijfers en streepjes, bijv. 'apc'."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+Markdown = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    Field(description="Tekst; eenvoudige opmaak (Markdown) is toegestaan."),
+]
+
+CLOSED = "afgesloten"
+"""The pseudo-target of a transition that ends the case."""
+
+
+class Strict(BaseModel):
+    """Base for every content model: unknown keys are errors, values are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Text blocks
+# --------------------------------------------------------------------------------------------
+
+
+class Lijst(Strict):
+    """A bulleted list in the school's text; each item is kept verbatim."""
+
+    lijst: list[Text] = Field(min_length=1, description="De opsommingstekens van de school.")
+
+
+def _block_kind(value: Any) -> str:
+    return "lijst" if isinstance(value, dict) else "alinea"
+
+
+Blok = Annotated[
+    Annotated[Text, Tag("alinea")] | Annotated[Lijst, Tag("lijst")],
+    Discriminator(_block_kind),
+]
+"""One paragraph (a string) or one list (``lijst: [...]``) of the school's text."""
+
+
+class Bron(Strict):
+    """A public source for one of our additions."""
+
+    titel: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+
+
+class Toelichting(Strict):
+    """An explanation we add to the school's text. Always shown apart and labelled."""
+
+    titel: Text
+    tekst: Markdown
+    bronnen: list[Bron] = Field(default_factory=list)
+    voorstel: bool = Field(
+        default=False,
+        description="Waar: een voorstel dat de school nog niet heeft vastgesteld.",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# School
+# --------------------------------------------------------------------------------------------
+
+
+class Contact(Strict):
+    functie: Text
+    naam: Text | None = None
+    email: Text | None = None
+    telefoon: Text | None = None
+
+
+class School(Strict):
+    naam: Text
+    protocol_titel: Text
+    versie: Text
+    vastgesteld: dt.date | None = Field(
+        default=None, description="Datum waarop het protocol is vastgesteld (JJJJ-MM-DD)."
+    )
+    instemming_mr: dt.date | None = Field(
+        default=None, description="Datum van instemming van de MR (JJJJ-MM-DD)."
+    )
+    volgende_evaluatie: dt.date | None = Field(
+        default=None, description="Datum waarop het protocol opnieuw wordt bekeken."
+    )
+    contacten: dict[Id, Contact] = Field(
+        description="Contactpersonen, bijv. apc, ib, vertrouwenspersoon."
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Roles, glossary, change notes, worksheets
+# --------------------------------------------------------------------------------------------
+
+
+class Rol(Strict):
+    id: Id
+    naam: Text
+    beschrijving: Markdown = Field(description="Korte toelichting: wie is dit?")
+    contact: Id | None = Field(
+        default=None, description="Verwijzing naar een contactpersoon in school.yml."
+    )
+
+
+class Rollen(Strict):
+    rollen: list[Rol] = Field(min_length=1)
+
+
+class Afkorting(Strict):
+    afkorting: Text
+    voluit: Text
+    uitleg: Markdown | None = None
+
+
+class Begrip(Strict):
+    term: Text
+    uitleg: Markdown
+    bronnen: list[Bron] = Field(default_factory=list)
+
+
+class Begrippen(Strict):
+    afkortingen: list[Afkorting] = Field(default_factory=list)
+    begrippen: list[Begrip] = Field(default_factory=list)
+
+
+class Wijziging(Strict):
+    datum: dt.date
+    versie: Text | None = None
+    tekst: Markdown
+
+
+class Wijzigingen(Strict):
+    wijzigingen: list[Wijziging] = Field(min_length=1)
+
+
+class Formulier(Strict):
+    id: Id
+    titel: Text
+    stap: int | None = Field(
+        default=None, description="Het stapnummer waar dit formulier bij hoort (leeg: algemeen)."
+    )
+    doel: Markdown
+
+
+class Formulieren(Strict):
+    formulieren: list[Formulier] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------------------------
+# Steps
+# --------------------------------------------------------------------------------------------
+
+
+class RolInStap(Strict):
+    rol: Id = Field(description="Verwijzing naar een rol in rollen.yml.")
+    taak: Text = Field(description="Wat deze rol in deze stap doet (korte samenvatting).")
+
+
+class Moment(Strict):
+    """A follow-up moment, counted from the day of the conversation."""
+
+    label: Text
+    dagen: int = Field(default=0, ge=0)
+    weken: int = Field(default=0, ge=0)
+    maanden: int = Field(default=0, ge=0)
+
+
+class Termijn(Strict):
+    kort: Text = Field(description="Wanneer, in een paar woorden (voor tabellen en schema's).")
+    momenten: list[Moment] = Field(default_factory=list)
+
+
+class Overgang(Strict):
+    naar: int | Literal["afgesloten"] = Field(
+        description="Stapnummer waar het hierna heen gaat, of 'afgesloten'."
+    )
+    label: Text = Field(description="Korte voorwaarde, voor pijlen in het schema.")
+    uitleg: Text = Field(description="De voorwaarde in een hele zin.")
+    zijroute: bool = Field(default=False, description="Waar: een route naast de gewone volgorde.")
+
+
+class Ingang(Strict):
+    """A way into this step from outside the plan (a signal, a report)."""
+
+    label: Text = Field(description="Korte omschrijving, voor het schema.")
+    uitleg: Text = Field(description="De situatie in een hele zin.")
+
+
+class Stap(Strict):
+    nummer: int = Field(ge=0, le=99)
+    titel: Text = Field(description="De titel zoals de school hem schreef.")
+    korte_titel: Text = Field(description="Korte titel voor menu en schema.")
+    alinea: list[Blok] = Field(
+        default_factory=list,
+        description="Tekst van de school die niet onder een kopje staat (zoals bij stap 0).",
+    )
+    wanneer: list[Blok] = Field(description="WANNEER, letterlijk uit het protocol.")
+    waarom: list[Blok] = Field(description="WAAROM, letterlijk uit het protocol.")
+    wie: list[Blok] = Field(description="WIE, letterlijk uit het protocol.")
+    hoe: list[Blok] = Field(description="HOE, letterlijk uit het protocol.")
+    rollen: list[RolInStap] = Field(min_length=1)
+    termijn: Termijn
+    gesprek: Text | None = Field(default=None, description="Naam van het gesprek in deze stap.")
+    formulier: Id | None = Field(
+        default=None, description="Verwijzing naar een formulier in formulieren.yml."
+    )
+    ingangen: list[Ingang] = Field(
+        default_factory=list,
+        description="Situaties waarin je direct met deze stap begint.",
+    )
+    vervolg: list[Overgang] = Field(min_length=1)
+    toelichting: list[Toelichting] = Field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return f"stap-{self.nummer}"
+
+
+# --------------------------------------------------------------------------------------------
+# The whole protocol
+# --------------------------------------------------------------------------------------------
+
+
+class Protocol(BaseModel):
+    """Everything in content/, validated and cross-checked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    school: School
+    stappen: list[Stap]
+    rollen: list[Rol]
+    begrippen: Begrippen
+    wijzigingen: list[Wijziging]
+    formulieren: list[Formulier]
+
+    def stap(self, nummer: int) -> Stap:
+        return next(s for s in self.stappen if s.nummer == nummer)
+
+    def rol(self, rol_id: str) -> Rol:
+        return next(r for r in self.rollen if r.id == rol_id)
+
+    def formulier(self, formulier_id: str) -> Formulier:
+        return next(f for f in self.formulieren if f.id == formulier_id)
+
+
+FILE_MODELS: dict[str, type[Strict]] = {
+    "school.yml": School,
+    "rollen.yml": Rollen,
+    "begrippen.yml": Begrippen,
+    "wijzigingen.yml": Wijzigingen,
+    "formulieren.yml": Formulieren,
+}
+"""The single files in content/ and the model each must match. Steps live in stappen/*.yml."""
+
+STEP_DIR = "stappen"

@@ -1,0 +1,64 @@
+"""Problems found in the content, reported so that a non-programmer can act on them.
+
+Every problem names the file, the line and the column, says what is wrong and what to do,
+always in Dutch (the language of the people who edit content/).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["fout", "let op"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: Path
+    line: int
+    column: int
+    message: str
+    hint: str
+    severity: Severity = "fout"
+
+    def format(self, base: Path | None = None) -> str:
+        shown = self.path
+        if base is not None:
+            try:
+                shown = self.path.resolve().relative_to(base.resolve())
+            except ValueError:
+                shown = self.path
+        return (
+            f"{shown}:{self.line}:{self.column}: {self.severity}: {self.message}\n"
+            f"    Wat te doen: {self.hint}"
+        )
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "fout"
+
+
+class ContentError(Exception):
+    """Raised when the content has errors; carries every problem found in one run."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.errors)} fout(en) in de inhoud")
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    def report(self, base: Path | None = None) -> str:
+        return format_report(self.problems, base)
+
+
+def format_report(problems: list[Problem], base: Path | None = None) -> str:
+    lines = [p.format(base) for p in sorted(problems)]
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    summary = f"{errors} fout(en), {warnings} waarschuwing(en)."
+    if errors:
+        summary += " De site is niet bijgewerkt; de vorige versie blijft staan."
+    return "\n".join([*lines, summary])

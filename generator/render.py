@@ -1,0 +1,169 @@
+"""Turning the protocol into Markdown pages through the Jinja2 templates in site_templates/.
+
+The templates hold the markup; this module only decides which page is made from which data and
+offers a few filters. Every page path is relative to the generated docs directory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generator.model import CLOSED, Protocol, Rol, Stap
+
+PAGE_TEMPLATES = "pages"
+
+# Characters that Markdown would read as markup; escaped so the school's text stays verbatim.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]>|#])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(\s)")
+
+
+def verbatim(text: str) -> str:
+    """The school's text as Markdown that renders to exactly this text."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
+    return _LINE_START.sub(
+        lambda m: f"{m.group(1)}{_escape_marker(m.group(2))}{m.group(3)}", escaped
+    )
+
+
+def _escape_marker(marker: str) -> str:
+    if marker[0].isdigit():
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker
+
+
+def datum(value: dt.date | None) -> str:
+    """A date as Dutch readers write it ("1 september 2026"), or a visible placeholder."""
+    if value is None:
+        return "nog niet ingevuld"
+    return format_date(value, format="long", locale="nl")
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    template: str
+    context: dict[str, Any]
+
+
+def step_path(nummer: int | str) -> str:
+    return f"stappen/stap-{nummer}.md"
+
+
+def role_path(rol_id: str) -> str:
+    return f"rollen/{rol_id}.md"
+
+
+def roles_in_steps(protocol: Protocol) -> dict[str, list[tuple[Stap, str]]]:
+    """For each role, the steps it acts in and its task there, in step order."""
+    acting: dict[str, list[tuple[Stap, str]]] = {r.id: [] for r in protocol.rollen}
+    for stap in protocol.stappen:
+        for entry in stap.rollen:
+            acting[entry.rol].append((stap, entry.taak))
+    return acting
+
+
+def pages(protocol: Protocol) -> list[Page]:
+    """Every Markdown page of the site, in navigation order."""
+    stappen = protocol.stappen
+    result = [
+        Page("index.md", "home.md.j2", {}),
+        Page("welke-stap-nu/index.md", "welke-stap-nu.md.j2", {}),
+        Page("stappen/index.md", "overzicht.md.j2", {}),
+    ]
+    for i, stap in enumerate(stappen):
+        result.append(
+            Page(
+                step_path(stap.nummer),
+                "stap.md.j2",
+                {
+                    "stap": stap,
+                    "vorige": stappen[i - 1] if i > 0 else None,
+                    "volgende": stappen[i + 1] if i + 1 < len(stappen) else None,
+                    "formulier": protocol.formulier(stap.formulier) if stap.formulier else None,
+                },
+            )
+        )
+    result.append(Page("formulieren/index.md", "formulieren.md.j2", {}))
+    result.append(Page("rollen/index.md", "rollen.md.j2", {}))
+    acting = roles_in_steps(protocol)
+    for rol in protocol.rollen:
+        result.append(Page(role_path(rol.id), "rol.md.j2", {"rol": rol, "stappen": acting[rol.id]}))
+    result += [
+        Page("nieuw/index.md", "nieuw.md.j2", {}),
+        Page("begrippen.md", "begrippen.md.j2", {}),
+        Page("wat-is-er-nieuw.md", "wat-is-er-nieuw.md.j2", {}),
+    ]
+    return result
+
+
+def nav(protocol: Protocol) -> list[Any]:
+    """The MkDocs navigation, derived from the same data as the pages."""
+    return [
+        {"Start": "index.md"},
+        {"Welke stap nu?": "welke-stap-nu/index.md"},
+        {
+            "Stappenplan": [
+                {"Overzicht": "stappen/index.md"},
+                *[
+                    {f"Stap {s.nummer}: {s.korte_titel}": step_path(s.nummer)}
+                    for s in protocol.stappen
+                ],
+            ]
+        },
+        {"Formulieren": "formulieren/index.md"},
+        {
+            "Rollen": [
+                {"Alle rollen": "rollen/index.md"},
+                *[{r.naam: role_path(r.id)} for r in protocol.rollen],
+            ]
+        },
+        {"Nieuw op school": "nieuw/index.md"},
+        {"Begrippen": "begrippen.md"},
+        {"Wat is er nieuw": "wat-is-er-nieuw.md"},
+    ]
+
+
+class Renderer:
+    def __init__(self, templates_dir: Path, protocol: Protocol):
+        self.protocol = protocol
+        self.env = Environment(
+            loader=FileSystemLoader(templates_dir / PAGE_TEMPLATES),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,  # The output is Markdown; school text goes through |verbatim.
+        )
+        self.env.filters["verbatim"] = verbatim
+        self.env.filters["datum"] = datum
+        self.env.globals.update(
+            protocol=protocol,
+            school=protocol.school,
+            CLOSED=CLOSED,
+            step_path=step_path,
+            role_path=role_path,
+        )
+
+    def render(self, page: Page) -> str:
+        template = self.env.get_template(page.template)
+
+        def url(target: str, anchor: str = "") -> str:
+            """A link from this page to another page of the generated docs."""
+            rel = posixpath.relpath(target, posixpath.dirname(page.path) or ".")
+            return rel + (f"#{anchor}" if anchor else "")
+
+        def rol_info(rol_id: str) -> Rol:
+            return self.protocol.rol(rol_id)
+
+        return template.render(page=page, url=url, rol_info=rol_info, **page.context)
+
+    def render_all(self) -> dict[str, str]:
+        return {page.path: self.render(page) for page in pages(self.protocol)}

@@ -1,0 +1,252 @@
+"""Validating one content file against its model, with every error in Dutch at its position."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.problems import Problem
+from generator.yamlfile import Loc, YamlFile
+
+M = TypeVar("M", bound=BaseModel)
+
+# What each kind of value looks like, in the words used for "hier hoort ...".
+_EXPECTED: dict[str, str] = {
+    "string_type": "tekst",
+    "int_type": "een heel getal (bijv. 3)",
+    "int_from_float": "een heel getal (bijv. 3)",
+    "bool_type": "true (waar) of false (niet waar)",
+    "date_type": "een datum als JJJJ-MM-DD (bijv. 2026-09-01)",
+    "list_type": "een lijst (regels die beginnen met '- ')",
+    "dict_type": "een onderdeel met sleutels ('sleutel: waarde')",
+    "model_type": "een onderdeel met sleutels ('sleutel: waarde')",
+    "model_attributes_type": "een onderdeel met sleutels ('sleutel: waarde')",
+    "literal_error": "",
+    "none_required": "niets",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "niets (een lege waarde)"
+    if isinstance(value, bool):
+        return f"waar/niet waar ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"een getal ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"tekst ('{shown}')"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een onderdeel met sleutels"
+    return type(value).__name__
+
+
+class _SchemaWalker:
+    """Finds the keys allowed at a location, from the model's JSON Schema."""
+
+    def __init__(self, model: type[BaseModel]):
+        self.schema = model.model_json_schema()
+
+    def _resolve(self, node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            node = self.schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        return node
+
+    def _branches(self, node: dict[str, Any]) -> list[dict[str, Any]]:
+        node = self._resolve(node)
+        for key in ("anyOf", "oneOf", "allOf"):
+            if key in node:
+                return [b for sub in node[key] for b in self._branches(sub)]
+        return [node]
+
+    def keys_at(self, loc: Loc) -> list[str]:
+        nodes = self._branches(self.schema)
+        for part in loc:
+            following: list[dict[str, Any]] = []
+            for node in nodes:
+                if isinstance(part, int) and "items" in node:
+                    following += self._branches(node["items"])
+                elif isinstance(part, str) and part in node.get("properties", {}):
+                    following += self._branches(node["properties"][part])
+                elif isinstance(part, str) and isinstance(node.get("additionalProperties"), dict):
+                    following += self._branches(node["additionalProperties"])
+            if following:
+                nodes = following
+            # Otherwise ``part`` is a union tag added by pydantic: stay where we are.
+        return sorted({k for node in nodes for k in node.get("properties", {})})
+
+
+def _real_loc(yaml_file: YamlFile, loc: tuple[str | int, ...]) -> Loc:
+    """``loc`` without the union-member tags that pydantic inserts."""
+    real: list[str | int] = []
+    node: Any = yaml_file.data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            real.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int):
+            real.append(part)
+            node = node[part] if 0 <= part < len(node) else None
+        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(node, dict):
+            real.append(part)  # a missing key
+        # Anything else is a tag naming a union member.
+    return tuple(real)
+
+
+def where(loc: Loc) -> str:
+    """A location as an editor reads it: keys, and list items counted from 1."""
+    parts = [f"nr. {p + 1}" if isinstance(p, int) else str(p) for p in loc]
+    return " → ".join(parts) or "het bestand"
+
+
+def _translate(
+    yaml_file: YamlFile, walker: _SchemaWalker, error: ErrorDetails, loc: Loc
+) -> Problem:
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx", {})
+    spot = where(loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = walker.keys_at(loc[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"Bedoelde u '{close[0]}'? " if close else ""
+        hint += (
+            "Controleer de spelling van de sleutel. Toegestaan op deze plek: "
+            + ", ".join(allowed)
+            + "."
+        )
+        line, col = yaml_file.key_position(loc)
+        return Problem(yaml_file.path, line, col, f"Onbekende sleutel '{key}'.", hint)
+    line, col = yaml_file.position(loc)
+    if kind == "missing":
+        key = str(loc[-1])
+        parent = where(loc[:-1])
+        return Problem(
+            yaml_file.path,
+            line,
+            col,
+            f"De verplichte sleutel '{key}' ontbreekt in {parent}.",
+            f"Voeg '{key}:' met een waarde toe aan dit onderdeel.",
+        )
+    if kind in ("string_too_short", "too_short"):
+        what = "tekst" if kind == "string_too_short" else "lijst"
+        return Problem(
+            yaml_file.path,
+            line,
+            col,
+            f"'{spot}' is een lege {what}.",
+            f"Vul de {what} in, of verwijder de sleutel als dat mag.",
+        )
+    if kind == "string_pattern_mismatch":
+        if str(loc[-1]) == "url":
+            hint = "Schrijf een volledig webadres dat begint met https:// of http://."
+        else:
+            hint = (
+                "Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties "
+                "(bijv. 'apc' of 'ouders-gepeste')."
+            )
+        return Problem(
+            yaml_file.path,
+            line,
+            col,
+            f"'{spot}' heeft een ongeldige vorm: {_describe(value)}.",
+            hint,
+        )
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = next(iter(ctx.values()), "?")
+        relation = "minstens" if kind.startswith("greater") else "hoogstens"
+        return Problem(
+            yaml_file.path,
+            line,
+            col,
+            f"'{spot}' is {value}; dat moet {relation} {bound} zijn.",
+            f"Kies een getal van {relation} {bound}.",
+        )
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        return Problem(
+            yaml_file.path,
+            line,
+            col,
+            f"'{spot}' heeft een waarde die hier niet kan: {_describe(value)}.",
+            f"Toegestaan: {expected}.",
+        )
+    expected = _EXPECTED.get(kind)
+    if expected is not None:
+        return Problem(
+            yaml_file.path,
+            line,
+            col,
+            f"Bij '{spot}' hoort {expected}, maar er staat {_describe(value)}.",
+            _type_hint(kind),
+        )
+    return Problem(
+        yaml_file.path,
+        line,
+        col,
+        f"'{spot}' is ongeldig: {_describe(value)}.",
+        "Vergelijk dit onderdeel met hetzelfde onderdeel in een ander bestand dat wel werkt.",
+    )
+
+
+def _type_hint(kind: str) -> str:
+    if kind == "date_type":
+        return "Schrijf de datum als 2026-09-01, zonder aanhalingstekens."
+    if kind in ("string_type",):
+        return (
+            "Schrijf tekst; zet hem tussen aanhalingstekens als hij met een getal begint of "
+            "alleen uit een getal, 'ja' of 'nee' bestaat."
+        )
+    if kind in ("int_type", "int_from_float"):
+        return "Schrijf alleen het getal, zonder aanhalingstekens of letters."
+    if kind == "list_type":
+        return "Zet elk onderdeel op een eigen regel die begint met '- '."
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "Zet de onderdelen eronder als 'sleutel: waarde', ingesprongen met spaties."
+    if kind == "bool_type":
+        return "Schrijf true of false."
+    return "Controleer de waarde."
+
+
+def _merge_union(problems: list[Problem]) -> Problem:
+    """One problem for one spot where pydantic tried several members of a union."""
+    first = problems[0]
+    if len(problems) == 1:
+        return first
+    return Problem(
+        first.path,
+        first.line,
+        first.column,
+        first.message.split(", maar er staat")[0]
+        + " of "
+        + "; of ".join(p.message for p in problems[1:]),
+        " Of: ".join(dict.fromkeys(p.hint for p in problems)),
+    )
+
+
+def validate_file(yaml_file: YamlFile, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate the file's data. Returns the model, or None and every problem in the file."""
+    try:
+        return model.model_validate(yaml_file.data), []
+    except ValidationError as exc:
+        walker = _SchemaWalker(model)
+        errors = [(_real_loc(yaml_file, e["loc"]), e) for e in exc.errors(include_url=False)]
+        misspelt = {(loc[:-1], str(loc[-1])) for loc, e in errors if e["type"] == "extra_forbidden"}
+        by_spot: dict[Loc, list[Problem]] = defaultdict(list)
+        for loc, error in errors:
+            if error["type"] == "missing" and _is_misspelt(loc, misspelt):
+                continue  # The unknown-key problem already says which key was meant.
+            by_spot[loc].append(_translate(yaml_file, walker, error, loc))
+        return None, [_merge_union(ps) for ps in by_spot.values()]
+
+
+def _is_misspelt(loc: Loc, misspelt: set[tuple[Loc, str]]) -> bool:
+    candidates = [key for parent, key in misspelt if parent == loc[:-1]]
+    return bool(difflib.get_close_matches(str(loc[-1]), candidates, n=1, cutoff=0.6))

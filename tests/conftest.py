@@ -1,0 +1,134 @@
+"""Shared test harness: a copy of the project, a built site, a local server and Chromium.
+
+The browser part is shared so that every page a later feature adds is checked for free: every
+test that walks ``site_pages`` visits all pages of the built site.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.site import Project, build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-features=MediaRouter,OptimizationHints",
+]
+
+
+def copy_project(target: Path) -> Project:
+    """A private copy of everything a build reads, so tests never touch the real site/."""
+    for name in ("content", "site_templates"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return Project(root=target, content=target / "content", templates=target / "site_templates")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return copy_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The bundled protocol, built once per test session."""
+    project = copy_project(tmp_path_factory.mktemp("built"))
+    build_site(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def site_pages(built: Project) -> list[str]:
+    """URL paths of every HTML page in the built site."""
+    paths = []
+    for html in sorted(built.site_dir.rglob("*.html")):
+        rel = html.relative_to(built.site_dir).as_posix()
+        paths.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    return paths
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built: Project) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built.site_dir))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            "Chromium ontbreekt (/usr/bin/chromium). Installeer het Debian-pakket 'chromium' "
+            "(scripts/test.sh doet dat)."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class RequestLog:
+    """Every request a page made, and those that went to another host."""
+
+    base: str
+    requests: list[str] = field(default_factory=list)
+
+    def record(self, request: object) -> None:
+        self.requests.append(request.url)  # type: ignore[attr-defined]
+
+    @property
+    def foreign(self) -> list[str]:
+        host = urlsplit(self.base).netloc
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob", "about")
+            and urlsplit(url).netloc != host
+        ]
+
+
+@pytest.fixture
+def page_factory(browser: object, server: str) -> Iterator[object]:
+    """Opens fresh pages (own context, so no shared storage) that log their requests."""
+    contexts = []
+
+    def open_page(java_script: bool = True) -> tuple[object, RequestLog]:
+        context = browser.new_context(  # type: ignore[attr-defined]
+            java_script_enabled=java_script, service_workers="block"
+        )
+        contexts.append(context)
+        log = RequestLog(server)
+        context.on("request", log.record)
+        return context.new_page(), log
+
+    yield open_page
+    for context in contexts:
+        context.close()

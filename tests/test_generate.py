@@ -1,0 +1,196 @@
+"""Generation: the school's text verbatim, the pages that must exist, write-if-changed."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.generate import generate
+from generator.render import verbatim
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHOOL_TEXT = Path(__file__).parent / "fixtures" / "pestprotocol-school.txt"
+HEADINGS = ("WANNEER", "WAAROM", "WIE", "HOE")
+
+
+class _Text(HTMLParser):
+    """The visible text of the article, with headings collected apart."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.headings: list[str] = []
+        self._in_heading = False
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag == "h2":
+            self._in_heading = True
+            self.headings.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+        if tag == "h2":
+            self._in_heading = False
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        self.parts.append(data)
+        if self._in_heading:
+            self.headings[-1] += data
+
+
+def page_text(html: str) -> _Text:
+    parser = _Text()
+    parser.feed(html)
+    return parser
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def school_sentences() -> list[str]:
+    """Every line of the school's text that carries words, without list markers."""
+    lines = []
+    for raw in SCHOOL_TEXT.read_text(encoding="utf-8").splitlines():
+        line = raw.strip().lstrip("·-").strip()
+        if line and line not in HEADINGS:
+            lines.append(line)
+    return lines
+
+
+def test_fixture_holds_the_whole_school_text() -> None:
+    lines = school_sentences()
+    assert len(lines) > 40
+    assert lines[0] == "Stap 0: Zelf proberen op te lossen"
+
+
+def test_every_sentence_of_the_protocol_is_on_the_site_verbatim(built) -> None:
+    texts = {
+        path: squash("".join(page_text(path.read_text(encoding="utf-8")).parts))
+        for path in (built.site_dir / "stappen").glob("stap-*/index.html")
+    }
+    everything = " ".join(texts.values())
+    missing = [s for s in school_sentences() if squash(s) not in everything]
+    assert not missing, missing
+
+
+def test_double_spaces_and_typos_are_kept_in_the_html(built) -> None:
+    html = (built.site_dir / "stappen" / "stap-1" / "index.html").read_text(encoding="utf-8")
+    assert "eenmalig conflict of incident  dat niet wordt opgelost" in html
+    assert "wederzijds empathie" in html
+    html3 = (built.site_dir / "stappen" / "stap-3" / "index.html").read_text(encoding="utf-8")
+    assert "Bij aanhoudelijk pestgedrag : Gesprek zonder schuldvraag" in html3
+
+
+@pytest.mark.parametrize("nummer", range(8))
+def test_each_step_page_has_the_four_headings(built, nummer: int) -> None:
+    html = (built.site_dir / "stappen" / f"stap-{nummer}" / "index.html").read_text("utf-8")
+    parsed = page_text(html)
+    headings = [squash(h) for h in parsed.headings]
+    positions = [headings.index(h) for h in HEADINGS]
+    assert positions == sorted(positions)
+    for anchor in ("wanneer", "waarom", "wie", "hoe"):
+        assert f'id="{anchor}"' in html
+    assert "versie 1.0 (concept)" in html
+
+
+def test_step_pages_link_roles_and_neighbours(built) -> None:
+    html = (built.site_dir / "stappen" / "stap-3" / "index.html").read_text(encoding="utf-8")
+    for role in ("leerkracht", "leerlingen", "ib", "apc"):
+        assert f'href="../../rollen/{role}/"' in html
+    assert 'href="../stap-2/"' in html
+    assert 'href="../stap-4/"' in html
+
+
+def test_role_page_lists_its_steps(built) -> None:
+    html = (built.site_dir / "rollen" / "apc" / "index.html").read_text(encoding="utf-8")
+    for nummer in (3, 4, 5, 6, 7):
+        assert f'href="../../stappen/stap-{nummer}/"' in html
+    assert "Krijgt dezelfde dag dezelfde informatie als de ouders." in html
+
+
+def test_abbreviations_are_tooltips_on_every_page(built) -> None:
+    checked = 0
+    for html_path in built.site_dir.rglob("index.html"):
+        html = html_path.read_text(encoding="utf-8")
+        article = html[html.index("<article") : html.index("</article>")]
+        if re.search(r"\bAPC\b", squash("".join(page_text(article).parts))):
+            assert '<abbr title="anti-pestcoördinator">APC</abbr>' in article, html_path
+            checked += 1
+    assert checked >= 10
+
+
+def test_toelichting_is_marked(built) -> None:
+    html = (built.site_dir / "stappen" / "stap-7" / "index.html").read_text(encoding="utf-8")
+    assert "Toelichting: Schorsing is een besluit van het bestuur" in html
+    assert "avs.nl" in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let op: spreek *eventueel* [eerst] <b>even</b> apart",
+        "1. een regel die op een lijst lijkt",
+        "- ook deze",
+        "# geen kop",
+        "a_b_c en 2 > 1 | pijp `code`",
+    ],
+)
+def test_verbatim_escapes_markdown(text: str) -> None:
+    import markdown
+
+    html = markdown.markdown(verbatim(text), extensions=["tables"])
+    assert (
+        html
+        == "<p>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>"
+    )
+
+
+def test_generation_writes_only_changed_files(project, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    first = generate(project.content, project.templates, docs)
+    assert first.stats.written > 20 and first.stats.unchanged == 0
+    mtimes = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    second = generate(project.content, project.templates, docs)
+    assert second.stats.written == 0 and second.stats.removed == 0
+    assert mtimes == {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+
+    path = project.content / "stappen" / "stap-6.yml"
+    path.write_text(
+        path.read_text("utf-8").replace("korte_titel: Groepsgesprek", "korte_titel: Klas"),
+        "utf-8",
+    )
+    third = generate(project.content, project.templates, docs)
+    # The short title appears on the step page, its neighbours, the overview, home, roles.
+    assert 0 < third.stats.written < first.stats.written
+
+
+def test_generation_removes_stale_files(project, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    generate(project.content, project.templates, docs)
+    (docs / "stappen" / "oud.md").write_text("# oud", "utf-8")
+    stats = generate(project.content, project.templates, docs).stats
+    assert stats.removed == 1
+    assert not (docs / "stappen" / "oud.md").exists()
+
+
+def test_invalid_content_writes_nothing(project, tmp_path: Path) -> None:
+    from generator.problems import ContentError
+
+    docs = tmp_path / "docs"
+    generate(project.content, project.templates, docs)
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    path = project.content / "stappen" / "stap-1.yml"
+    path.write_text(path.read_text("utf-8").replace("\nwanneer:", "\nwanner:"), "utf-8")
+    with pytest.raises(ContentError):
+        generate(project.content, project.templates, docs)
+    assert before == {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
