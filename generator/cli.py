@@ -11,10 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from generator import schema
-from generator.load import load
 from generator.problems import ContentError, format_report
-from generator.site import BuildError, Project, build_site, load_mkdocs_config
+from generator.project import Project
+from generator.site import BuildError, build_site, load_mkdocs_config
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_TEMPLATES = Path("site_templates")
@@ -40,6 +39,8 @@ def _setup_logging(verbose: bool) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from generator.load import load
+
     project = _project(args)
     protocol, problems = load(project.content)
     if problems:
@@ -69,9 +70,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    warnings = [p for p in generated.problems if not p.is_error]
-    if warnings:
-        print(format_report(warnings, project.root), file=sys.stderr)
+    if generated.problems:
+        print(
+            f"Let op: {len(generated.problems)} waarschuwing(en), bijvoorbeeld gegevens die nog "
+            "niet zijn ingevuld. 'stappenwijzer check' toont ze allemaal.",
+            file=sys.stderr,
+        )
     print(f"De site staat in {project.site_dir}.")
     return 0
 
@@ -85,19 +89,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     project = _project(args)
     _setup_logging(args.verbose)
     try:
-        generate(project.content, project.templates, project.docs_dir)
+        generate(project)
     except ContentError as error:
         print(error.report(project.root), file=sys.stderr)
         return 1
+    os.environ[serve_hook.ROOT_ENV] = str(project.root)
     os.environ[serve_hook.CONTENT_ENV] = str(project.content)
     os.environ[serve_hook.TEMPLATES_ENV] = str(project.templates)
     load_mkdocs_config(project, project.site_dir)  # Fails early on a broken mkdocs.yml.
     serve(
-        str(project.config_file),
+        str(project.generated_config),
         livereload=True,
         watch=[str(project.content), str(project.templates), str(project.config_file)],
         dev_addr=f"127.0.0.1:{args.port}",
-        docs_dir=str(project.docs_dir),
         hooks=[serve_hook.__file__],
         strict=False,
     )
@@ -105,6 +109,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from generator import schema
+
     written = schema.export(Path(args.out))
     for path in written:
         print(path)

@@ -19,20 +19,26 @@ class WriteStats:
     removed: int
 
 
+def write_file(target: Path, data: bytes) -> bool:
+    """Write ``data`` unless the file already holds exactly that. True if written."""
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    return True
+
+
 def write_tree(root: Path, files: dict[str, bytes]) -> WriteStats:
     """Make ``root`` hold exactly ``files`` (relative paths), touching only what changed."""
     written = unchanged = removed = 0
     root.mkdir(parents=True, exist_ok=True)
     for rel, data in files.items():
-        target = root / rel
-        if target.is_file() and target.read_bytes() == data:
+        if write_file(root / rel, data):
+            written += 1
+        else:
             unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)
-        written += 1
     wanted = {(root / rel).resolve() for rel in files}
     for path in sorted(root.rglob("*"), reverse=True):
         if path.is_file() and path.resolve() not in wanted:

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.site import Project, build_site
+from generator.project import Project
+from generator.site import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")

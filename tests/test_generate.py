@@ -155,12 +155,12 @@ def test_verbatim_escapes_markdown(text: str) -> None:
     )
 
 
-def test_generation_writes_only_changed_files(project, tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    first = generate(project.content, project.templates, docs)
+def test_generation_writes_only_changed_files(project) -> None:
+    docs = project.docs_dir
+    first = generate(project)
     assert first.stats.written > 20 and first.stats.unchanged == 0
     mtimes = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
-    second = generate(project.content, project.templates, docs)
+    second = generate(project, force=True)
     assert second.stats.written == 0 and second.stats.removed == 0
     assert mtimes == {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
 
@@ -169,28 +169,58 @@ def test_generation_writes_only_changed_files(project, tmp_path: Path) -> None:
         path.read_text("utf-8").replace("korte_titel: Groepsgesprek", "korte_titel: Klas"),
         "utf-8",
     )
-    third = generate(project.content, project.templates, docs)
+    third = generate(project)
+    assert not third.skipped
     # The short title appears on the step page, its neighbours, the overview, home, roles.
     assert 0 < third.stats.written < first.stats.written
 
 
-def test_generation_removes_stale_files(project, tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    generate(project.content, project.templates, docs)
+def test_generation_removes_stale_files(project) -> None:
+    docs = project.docs_dir
+    generate(project)
     (docs / "stappen" / "oud.md").write_text("# oud", "utf-8")
-    stats = generate(project.content, project.templates, docs).stats
+    stats = generate(project).stats
     assert stats.removed == 1
     assert not (docs / "stappen" / "oud.md").exists()
 
 
-def test_invalid_content_writes_nothing(project, tmp_path: Path) -> None:
+def test_invalid_content_writes_nothing(project) -> None:
     from generator.problems import ContentError
 
-    docs = tmp_path / "docs"
-    generate(project.content, project.templates, docs)
+    docs = project.build_dir
+    generate(project)
     before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
     path = project.content / "stappen" / "stap-1.yml"
     path.write_text(path.read_text("utf-8").replace("\nwanneer:", "\nwanner:"), "utf-8")
     with pytest.raises(ContentError):
-        generate(project.content, project.templates, docs)
+        generate(project)
     assert before == {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+
+
+def test_unchanged_inputs_skip_generation(project) -> None:
+    assert not generate(project).skipped
+    again = generate(project)
+    assert again.skipped and again.problems  # Warnings are remembered.
+    # A touched output is noticed and restored.
+    page = project.docs_dir / "stappen" / "stap-1.md"
+    original = page.read_bytes()
+    page.write_text("kapot", "utf-8")
+    restored = generate(project)
+    assert not restored.skipped and page.read_bytes() == original
+    # Any change to a template is noticed.
+    template = project.templates / "pages" / "begrippen.md.j2"
+    template.write_text(template.read_text("utf-8") + "\nExtra regel.\n", "utf-8")
+    assert not generate(project).skipped
+    assert "Extra regel." in (project.docs_dir / "begrippen.md").read_text("utf-8")
+
+
+def test_generated_engine_config_inherits_mkdocs_yml(project) -> None:
+    import yaml
+
+    generate(project)
+    config = yaml.safe_load(project.generated_config.read_text("utf-8"))
+    assert config["INHERIT"] == "../mkdocs.yml"
+    assert config["docs_dir"] == "docs"
+    assert config["site_dir"] == "../site"
+    assert config["nav"][2]["Stappenplan"][1] == {"Stap 0: Zelf oplossen": "stappen/stap-0.md"}
+    assert config["extra"]["protocol"]["versie"] == "1.0 (concept)"

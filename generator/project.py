@@ -1,0 +1,48 @@
+"""Where everything of one project lives: content, templates, engine config, outputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+BUILD_DIR = Path("build")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Paths of one project; the defaults are the layout of this repository."""
+
+    root: Path
+    content: Path
+    templates: Path
+
+    @property
+    def config_file(self) -> Path:
+        """The engine configuration a school may tune (theme, extensions)."""
+        return self.root / "mkdocs.yml"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / BUILD_DIR
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.build_dir / "docs"
+
+    @property
+    def generated_config(self) -> Path:
+        """mkdocs.yml plus what comes from content/ (nav, site name, version): any engine
+        that reads mkdocs.yml (MkDocs, ProperDocs) builds the site from this file."""
+        return self.build_dir / "mkdocs.yml"
+
+    @property
+    def stamp_file(self) -> Path:
+        return self.build_dir / "stamp.json"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def new_site_dir(self) -> Path:
+        return self.build_dir / "site.new"
