@@ -6,12 +6,20 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
-from generator.model import CLOSED, Begrippen, Formulieren, Rollen, School, Stap, Strict
+from generator.guide import check_guide
+from generator.model import (
+    CLOSED,
+    Begrippen,
+    Formulieren,
+    Rollen,
+    Scenarios,
+    School,
+    Stap,
+    Strict,
+    Wegwijzer,
+)
 from generator.problems import Problem
 from generator.yamlfile import Loc, YamlFile
-
-FUTURE_FILES = ("wegwijzer", "scenarios")
-"""Files that later parts of the site read; not unknown, even when this version ignores them."""
 
 
 def _suggest(value: str, known: Iterable[str]) -> str:
@@ -210,6 +218,17 @@ def check(
                     f"De rol '{rol.id}' komt in geen enkele stap voor.",
                     "Voeg de rol toe aan de stap(pen) waarin hij iets doet, of verwijder hem.",
                 )
+
+    wegwijzer = parts.get("wegwijzer.yml")
+    scenarios = parts.get("scenarios.yml")
+    if isinstance(wegwijzer, Wegwijzer):
+        c.problems += check_guide(
+            files["wegwijzer.yml"],
+            wegwijzer,
+            set(numbers) if steps_complete else None,
+            files["scenarios.yml"] if isinstance(scenarios, Scenarios) else None,
+            scenarios.scenarios if isinstance(scenarios, Scenarios) else None,
+        )
 
     if isinstance(school, School):
         file = files["school.yml"]

@@ -92,7 +92,7 @@ def _read_steps(content_dir: Path, loaded: Loaded) -> None:
 
 
 def _unknown_files(content_dir: Path) -> list[Problem]:
-    known = {Path(n).stem for n in FILE_MODELS} | set(checks.FUTURE_FILES)
+    known = {Path(n).stem for n in FILE_MODELS}
     return [
         Problem(
             path,
@@ -137,6 +137,8 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
             loaded.parts["wijzigingen.yml"].wijzigingen, key=lambda w: w.datum, reverse=True
         ),
         formulieren=loaded.parts["formulieren.yml"].formulieren,
+        wegwijzer=loaded.parts["wegwijzer.yml"],
+        scenarios=loaded.parts["scenarios.yml"].scenarios,
     )
     return protocol, loaded.problems
 

@@ -248,6 +248,66 @@ class Stap(Strict):
 
 
 # --------------------------------------------------------------------------------------------
+# The guide "Welke stap nu?" and its scenarios
+# --------------------------------------------------------------------------------------------
+
+
+class Antwoord(Strict):
+    id: Id = Field(description="Korte naam; wordt deel van het webadres.")
+    tekst: Text = Field(description="Het antwoord zoals de leerkracht het kiest.")
+    naar: Id = Field(description="De volgende vraag of de uitkomst (id).")
+    toevoeging: bool = Field(
+        default=False, description="Waar: deze route staat niet in het protocol (onze toevoeging)."
+    )
+
+
+class Vraag(Strict):
+    id: Id
+    vraag: Text = Field(description="De vraag; wordt de kop van de pagina.")
+    hulp: Toelichting | None = Field(
+        default=None, description="Hulp bij twijfel, bijv. het verschil tussen pesten en ruzie."
+    )
+    toevoeging: bool = Field(
+        default=False, description="Waar: deze vraag staat niet in het protocol."
+    )
+    antwoorden: list[Antwoord] = Field(min_length=2)
+
+
+class Uitkomst(Strict):
+    id: Id
+    stap: int | None = Field(
+        default=None, description="De stap die nu geldt (leeg: geen stap uit het protocol)."
+    )
+    titel: Text
+    wat_nu: list[Markdown] = Field(min_length=1, description="Wat de leerkracht nu doet.")
+    uiterlijk: Text = Field(description="Voor wanneer.")
+    informeren: list[Markdown] = Field(default_factory=list, description="Wie u informeert.")
+    toevoeging: bool = Field(
+        default=False, description="Waar: deze uitkomst staat niet in het protocol."
+    )
+
+
+class Wegwijzer(Strict):
+    start: Id = Field(description="De eerste vraag.")
+    vragen: list[Vraag] = Field(min_length=1)
+    uitkomsten: list[Uitkomst] = Field(min_length=1)
+
+
+class Scenario(Strict):
+    id: Id
+    situatie: Text = Field(description="Een alledaagse situatie, kort.")
+    antwoorden: list[Id] = Field(
+        min_length=1, description="De antwoorden (id's) die een leerkracht geeft, op volgorde."
+    )
+    uitkomst: Id = Field(description="De uitkomst die het protocol voorschrijft.")
+    uitleg: Markdown = Field(description="Waarom deze stap; voor de oefencasussen.")
+
+
+class Scenarios(Strict):
+    scenarios: list[Scenario] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------------------------
 # The whole protocol
 # --------------------------------------------------------------------------------------------
 
@@ -263,6 +323,8 @@ class Protocol(BaseModel):
     begrippen: Begrippen
     wijzigingen: list[Wijziging]
     formulieren: list[Formulier]
+    wegwijzer: Wegwijzer
+    scenarios: list[Scenario]
 
     def stap(self, nummer: int) -> Stap:
         return next(s for s in self.stappen if s.nummer == nummer)
@@ -280,6 +342,8 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "begrippen.yml": Begrippen,
     "wijzigingen.yml": Wijzigingen,
     "formulieren.yml": Formulieren,
+    "wegwijzer.yml": Wegwijzer,
+    "scenarios.yml": Scenarios,
 }
 """The single files in content/ and the model each must match. Steps live in stappen/*.yml."""
 

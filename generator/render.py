@@ -16,7 +16,8 @@ from typing import Any
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.model import CLOSED, Protocol, Rol, Stap
+from generator.guide import Guide, GuidePage, page_file
+from generator.model import CLOSED, Moment, Protocol, Rol, Stap
 
 PAGE_TEMPLATES = "pages"
 
@@ -70,14 +71,44 @@ def roles_in_steps(protocol: Protocol) -> dict[str, list[tuple[Stap, str]]]:
     return acting
 
 
+def follow_up(protocol: Protocol, stap: Stap) -> tuple[Stap, list[Moment]] | None:
+    """The follow-up moments that apply after ``stap``: its own, or those of the next step
+    (after a mediation talk, the evaluations of step 2)."""
+    if stap.termijn.momenten:
+        return stap, stap.termijn.momenten
+    for overgang in stap.vervolg:
+        if overgang.naar != CLOSED:
+            volgende = protocol.stap(overgang.naar)
+            if volgende.termijn.momenten:
+                return volgende, volgende.termijn.momenten
+    return None
+
+
+def guide_page(protocol: Protocol, guide_page: GuidePage) -> Page:
+    context: dict[str, Any] = {"gp": guide_page, "start_file": page_file(())}
+    if guide_page.is_outcome:
+        uitkomst = guide_page.node
+        stap = protocol.stap(uitkomst.stap) if uitkomst.stap is not None else None
+        context.update(
+            uitkomst=uitkomst,
+            stap=stap,
+            formulier=protocol.formulier(stap.formulier) if stap and stap.formulier else None,
+            opvolging=follow_up(protocol, stap) if stap else None,
+        )
+        return Page(page_file(guide_page.path), "wegwijzer-uitkomst.md.j2", context)
+    context.update(
+        vraag=guide_page.node,
+        antwoorden=[(a, page_file((*guide_page.path, a.id))) for a in guide_page.node.antwoorden],
+    )
+    return Page(page_file(guide_page.path), "wegwijzer-vraag.md.j2", context)
+
+
 def pages(protocol: Protocol) -> list[Page]:
     """Every Markdown page of the site, in navigation order."""
     stappen = protocol.stappen
-    result = [
-        Page("index.md", "home.md.j2", {}),
-        Page("welke-stap-nu/index.md", "welke-stap-nu.md.j2", {}),
-        Page("stappen/index.md", "overzicht.md.j2", {}),
-    ]
+    result = [Page("index.md", "home.md.j2", {})]
+    result += [guide_page(protocol, gp) for gp in Guide(protocol.wegwijzer).pages()]
+    result.append(Page("stappen/index.md", "overzicht.md.j2", {}))
     for i, stap in enumerate(stappen):
         result.append(
             Page(
@@ -108,7 +139,7 @@ def nav(protocol: Protocol) -> list[Any]:
     """The MkDocs navigation, derived from the same data as the pages."""
     return [
         {"Start": "index.md"},
-        {"Welke stap nu?": "welke-stap-nu/index.md"},
+        {"Welke stap nu?": page_file(())},
         {
             "Stappenplan": [
                 {"Overzicht": "stappen/index.md"},
@@ -150,6 +181,7 @@ class Renderer:
             CLOSED=CLOSED,
             step_path=step_path,
             role_path=role_path,
+            page_file=page_file,
         )
 
     def render(self, page: Page) -> str:

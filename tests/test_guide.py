@@ -1,0 +1,206 @@
+"""The guide "Welke stap nu?": its soundness checks, its scenarios, and its static pages."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from generator.guide import MAX_ANSWERS, Guide
+from generator.load import load
+
+ROOT = Path(__file__).resolve().parents[1]
+PROTOCOL, _ = load(ROOT / "content")
+assert PROTOCOL is not None
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def guide_errors(content: Path) -> list[str]:
+    protocol, problems = load(content)
+    assert protocol is None
+    return [p.format() for p in problems if p.is_error]
+
+
+@pytest.mark.parametrize("scenario", PROTOCOL.scenarios, ids=lambda s: s.id)
+def test_scenario_leads_to_the_prescribed_outcome(scenario) -> None:
+    node, given = Guide(PROTOCOL.wegwijzer).walk(scenario.antwoorden)
+    assert node.id == scenario.uitkomst
+    assert len(given) <= MAX_ANSWERS
+
+
+def test_scenarios_cover_every_step_and_every_or() -> None:
+    guide = Guide(PROTOCOL.wegwijzer)
+    outcomes = {guide.walk(s.antwoorden)[0].id for s in PROTOCOL.scenarios}
+    assert {f"stap-{n}" for n in range(8)} <= outcomes
+    assert len(PROTOCOL.scenarios) >= 12
+    # Every "or" in the protocol's WANNEER has its own scenario:
+    by_id = {s.id: s.antwoorden for s in PROTOCOL.scenarios}
+    assert by_id["niet-voor-iedereen"][-1] == "nee"  # stap 0 did not work for one pupil
+    assert by_id["geduwd-in-de-rij"] == ["zelf-gezien", "eenmalig", "nee"]  # stap 1 on the spot
+    assert by_id["afspraken-gebroken"][-1] == "nee"  # stap 3: agreements not kept ...
+    assert by_id["mail-moeder"] == ["melding"]  # ... or bullying reported: directly
+    assert by_id["gesprek-vanmiddag"][-1] == "gzs-vandaag"  # stap 4 the same day
+    assert by_id["sfeer-in-groep"][-1] == "sfeer"  # stap 6 early
+    assert by_id["na-oudergesprek-geen-verandering"][-1] == "geen-verandering"  # stap 6 after 5
+
+
+def test_paths_are_short() -> None:
+    import statistics
+
+    guide = Guide(PROTOCOL.wegwijzer)
+    lengths = [len(guide.walk(s.antwoorden)[1]) for s in PROTOCOL.scenarios]
+    assert max(len(p.given) for p in guide.pages()) <= 5
+    assert statistics.median(lengths) <= 3
+
+
+def test_unknown_target_is_reported(project) -> None:
+    path = project.content / "wegwijzer.yml"
+    edit(path, "        naar: na-oudergesprek", "        naar: na-oudergesprekk")
+    (message,) = guide_errors(project.content)
+    assert "wegwijzer.yml:" in message
+    assert "verwijst naar 'na-oudergesprekk', maar die vraag of uitkomst bestaat niet" in message
+
+
+def test_cycle_is_reported(project) -> None:
+    path = project.content / "wegwijzer.yml"
+    edit(
+        path,
+        "        tekst: Dat weet ik nog niet\n        naar: nagaan",
+        "        tekst: Dat weet ik nog niet\n        naar: gedaan",
+    )
+    messages = guide_errors(project.content)
+    assert any("loopt in een kring: gedaan → na-gzs → gedaan" in m for m in messages), messages
+
+
+def test_unreachable_step_and_unused_answer_are_reported(project) -> None:
+    path = project.content / "wegwijzer.yml"
+    edit(path, "        naar: stap-7", "        naar: stap-6")
+    messages = guide_errors(project.content)
+    assert any("Stap 7 is geen uitkomst van de wegwijzer" in m for m in messages)
+    assert any(
+        "De uitkomst 'stap-7' is vanaf de eerste vraag niet te bereiken" in m for m in messages
+    )
+    assert any(
+        "scenario 'na-groepsgesprek-gaat-door' komt bij de uitkomst 'stap-6' uit" in m
+        for m in messages
+    )
+
+
+def test_answer_no_scenario_uses_is_reported(project) -> None:
+    path = project.content / "scenarios.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: tablet")
+    end = text.index("  - id: geduwd-in-de-rij")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    (message,) = guide_errors(project.content)
+    assert (
+        "Geen enkel scenario gebruikt het antwoord 'weet-niet' bij de vraag 'zelf-oplossen'"
+        in message
+    )
+
+
+def test_too_long_path_is_reported(project) -> None:
+    path = project.content / "wegwijzer.yml"
+    text = path.read_text(encoding="utf-8")
+    # Put four extra questions in front of the first one.
+    targets = ["extra-1", "extra-2", "extra-3", "wat-speelt"]
+    extra = "".join(
+        f"  - id: extra-{i}\n    vraag: Extra {i}?\n    antwoorden:\n"
+        f"      - id: a\n        tekst: A\n        naar: {target}\n"
+        f"      - id: b\n        tekst: B\n        naar: acuut\n"
+        for i, target in enumerate(targets)
+    )
+    text = text.replace("start: wat-speelt", "start: extra-0").replace(
+        "vragen:\n", "vragen:\n" + extra, 1
+    )
+    path.write_text(text, encoding="utf-8")
+    messages = guide_errors(project.content)
+    assert any(
+        "Een uitkomst vraagt 7 antwoorden; dat mogen er hooguit 5 zijn" in m for m in messages
+    )
+
+
+def test_scenario_with_wrong_answer_is_reported(project) -> None:
+    path = project.content / "scenarios.yml"
+    edit(path, "antwoorden: [melding]", "antwoorden: [gemeld]")
+    messages = guide_errors(project.content)
+    assert any(
+        "scenario 'mail-moeder' loopt vast: de vraag 'wat-speelt' heeft geen antwoord 'gemeld'" in m
+        for m in messages
+    )
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_article = 0
+        self.links: list[str] = []
+        self.h1 = ""
+        self._h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.in_article += 1
+        if tag == "h1":
+            self._h1 = True
+        if tag == "a" and self.in_article:
+            href = dict(attrs).get("href")
+            if href:
+                self.links.append(href)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.in_article -= 1
+        if tag == "h1":
+            self._h1 = False
+
+    def handle_data(self, data: str) -> None:
+        if self._h1:
+            self.h1 += data
+
+
+def _read(site: Path, url: str) -> _Links:
+    parser = _Links()
+    parser.feed((site / url.strip("/") / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def test_static_links_reach_every_step_within_five_answers_without_dead_ends(built) -> None:
+    site = built.site_dir
+    start = "/welke-stap-nu/"
+    depth = {start: 0}
+    queue = deque([start])
+    steps_reached: dict[int, int] = {}
+    while queue:
+        url = queue.popleft()
+        page = _read(site, url)
+        guide_links = [
+            urljoin(url, href)
+            for href in page.links
+            if urljoin(url, href).startswith(start) and urljoin(url, href) != start
+        ]
+        forward = [link for link in guide_links if len(link) > len(url) and link.startswith(url)]
+        match = re.match(r"Stap (\d+):", page.h1)
+        if match:
+            steps_reached.setdefault(int(match.group(1)), depth[url])
+            assert any("/stappen/stap-" in urljoin(url, h) for h in page.links), url
+        elif not forward:
+            # An outcome that is not a step still offers a way on: start again.
+            assert any(urljoin(url, h) == start for h in page.links), f"dead end: {url}"
+        for link in forward:
+            if link not in depth:
+                depth[link] = depth[url] + 1
+                queue.append(link)
+    assert sorted(steps_reached) == list(range(8))
+    assert max(steps_reached.values()) <= 5
+    assert max(depth.values()) <= 5
+    assert len(depth) == len(list(Guide(PROTOCOL.wegwijzer).pages()))

@@ -1,0 +1,105 @@
+"""The guide in Chromium: scenarios clicked through the real pages with JavaScript on and off,
+keyboard only, the Back button, and a clean printout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.guide import Guide
+from generator.load import load
+
+pytestmark = pytest.mark.browser
+
+PROTOCOL, _ = load(Path(__file__).resolve().parents[1] / "content")
+assert PROTOCOL is not None
+GUIDE = Guide(PROTOCOL.wegwijzer)
+
+
+def _expected_heading(outcome_id: str) -> str:
+    uitkomst = GUIDE.uitkomsten[outcome_id]
+    prefix = f"Stap {uitkomst.stap}: " if uitkomst.stap is not None else ""
+    return prefix + uitkomst.titel
+
+
+@pytest.mark.parametrize("java_script", [True, False], ids=["js", "geen-js"])
+def test_scenarios_by_clicking_the_real_pages(page_factory, server, java_script: bool) -> None:
+    page, log = page_factory(java_script=java_script)
+    for scenario in PROTOCOL.scenarios:
+        page.goto(server + "/welke-stap-nu/")
+        node = GUIDE.node(PROTOCOL.wegwijzer.start)
+        for answer_id in scenario.antwoorden:
+            assert page.locator("h1").inner_text() == node.vraag, scenario.id
+            antwoord = next(a for a in node.antwoorden if a.id == answer_id)
+            page.locator(".sw-antwoorden").get_by_role(
+                "link", name=antwoord.tekst, exact=True
+            ).click()
+            node = GUIDE.node(antwoord.naar)
+        assert page.locator("h1").inner_text() == _expected_heading(scenario.uitkomst), scenario.id
+        assert "De beslissing blijft bij u" in page.content()
+        rows = page.locator(".sw-uw-antwoorden tbody tr")
+        assert rows.count() == len(scenario.antwoorden), scenario.id
+    assert not log.foreign
+
+
+def test_keyboard_only(page_factory, server) -> None:
+    page, _ = page_factory()
+    page.goto(server + "/welke-stap-nu/")
+    first_answer = PROTOCOL.wegwijzer.vragen[0].antwoorden[0].tekst
+    focused = []
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("document.activeElement.textContent.trim()"))
+        if focused[-1] == first_answer:
+            break
+    assert focused[-1] == first_answer, focused
+    # The answers follow one another in the tab order.
+    page.keyboard.press("Tab")
+    second = PROTOCOL.wegwijzer.vragen[0].antwoorden[1].tekst
+    assert page.evaluate("document.activeElement.textContent.trim()") == second
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/welke-stap-nu/zelf-gezien/")
+    # On the next page the answers come before the "Uw antwoorden" change links.
+    order = page.evaluate(
+        """() => [...document.querySelectorAll('article a')].map(a =>
+              a.closest('.sw-antwoorden') ? 'antwoord' :
+              a.closest('.sw-uw-antwoorden') ? 'wijzig' : 'ander')"""
+    )
+    assert order.index("wijzig") > max(i for i, kind in enumerate(order) if kind == "antwoord")
+
+
+def test_back_button_and_change_links(page_factory, server) -> None:
+    page, _ = page_factory()
+    page.goto(server + "/welke-stap-nu/")
+    page.get_by_role("link", name="Er loopt al een aanpak; er zijn eerder stappen gezet").click()
+    page.get_by_role(
+        "link", name="Ik heb vandaag een Gesprek zonder Schuldvraag gevoerd (stap 3)"
+    ).click()
+    assert page.locator("h1").inner_text().startswith("Stap 4:")
+    page.go_back()
+    assert page.url.endswith("/welke-stap-nu/loopt-al/")
+    page.go_forward()
+    page.get_by_role("link", name="Wijzig het antwoord op: Wat is er aan de hand?").click()
+    assert page.url.endswith("/welke-stap-nu/")
+    page.go_back()
+    page.get_by_role("link", name="Opnieuw beginnen").click()
+    assert page.url.endswith("/welke-stap-nu/")
+
+
+def test_outcome_prints_answers_date_and_version_without_navigation(page_factory, server) -> None:
+    page, _ = page_factory()
+    page.goto(server + "/welke-stap-nu/loopt-al/bemiddeld/nee/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator(".sw-wijzig").first.is_hidden()
+    why = page.locator("#waarom + p + ul")
+    assert why.is_visible()
+    assert "Nee, het lukt een of meer leerlingen niet" in why.inner_text()
+    date = page.locator(".sw-printdatum").inner_text()
+    assert date.startswith("Datum: ") and any(ch.isdigit() for ch in date)
+    assert "versie 1.0 (concept)" in page.locator(".sw-versie").inner_text()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
