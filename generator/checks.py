@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from generator.guide import check_guide
 from generator.model import (
     CLOSED,
+    MAIL_SCHOOL_FIELDS,
     Begrippen,
     Formulieren,
+    Mail,
     Rollen,
     Scenarios,
     School,
@@ -218,6 +221,29 @@ def check(
                     f"De rol '{rol.id}' komt in geen enkele stap voor.",
                     "Voeg de rol toe aan de stap(pen) waarin hij iets doet, of verwijder hem.",
                 )
+
+    mail = parts.get("mail.yml")
+    if isinstance(mail, Mail):
+        file = files["mail.yml"]
+        field_ids = [v.id for v in mail.velden]
+        placeholders = set(re.findall(r"\{([^{}]*)\}", mail.tekst))
+        for name in sorted(placeholders - set(field_ids) - set(MAIL_SCHOOL_FIELDS)):
+            c.error(
+                file,
+                ("tekst",),
+                f"De mailtekst gebruikt {{{name}}}, maar er is geen invulveld '{name}'.",
+                _suggest(name, [*field_ids, *MAIL_SCHOOL_FIELDS]),
+            )
+        for i, field_id in enumerate(field_ids):
+            if field_id not in placeholders:
+                c.error(
+                    file,
+                    ("velden", i, "id"),
+                    f"Het invulveld '{field_id}' komt niet voor in de mailtekst.",
+                    f"Zet {{{field_id}}} in de tekst, of verwijder het veld.",
+                )
+        if steps_complete and mail.stap not in numbers:
+            c.error(file, ("stap",), f"Stap {mail.stap} bestaat niet.", "Kies een bestaande stap.")
 
     wegwijzer = parts.get("wegwijzer.yml")
     scenarios = parts.get("scenarios.yml")

@@ -49,7 +49,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     print(
         f"De inhoud is in orde: {len(protocol.stappen)} stappen, {len(protocol.rollen)} rollen, "
-        f"{len(protocol.formulieren)} formulieren."
+        f"{len(protocol.formulieren.formulieren)} formulieren."
     )
     return 0
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.output import WriteStats, write_file, write_tree
 from generator.problems import Problem
 from generator.project import Project
+from generator.worksheets import PdfStats
 
 if TYPE_CHECKING:
     from generator.model import Protocol
@@ -32,21 +33,25 @@ GENERATOR_DIR = Path(__file__).resolve().parent
 class Generated:
     problems: list[Problem]
     stats: WriteStats
+    pdf: PdfStats = field(default_factory=lambda: PdfStats(0, 0, 0.0))
     skipped: bool = False
 
 
-def generated_files(protocol: Protocol, templates_dir: Path) -> dict[str, bytes]:
+def generated_files(
+    protocol: Protocol, templates_dir: Path, pdf_cache: Path
+) -> tuple[dict[str, bytes], PdfStats]:
     from generator.render import Renderer
+    from generator.worksheets import render_pdfs
 
-    files = {
-        path: text.encode("utf-8")
-        for path, text in Renderer(templates_dir, protocol).render_all().items()
-    }
+    renderer = Renderer(templates_dir, protocol)
+    files = {path: text.encode("utf-8") for path, text in renderer.render_all().items()}
+    pdfs, pdf_stats = render_pdfs(renderer.print_documents(), pdf_cache)
+    files.update(pdfs)
     assets = templates_dir / ASSETS
     for path in sorted(assets.rglob("*")):
         if path.is_file():
             files[f"{ASSETS}/{path.relative_to(assets).as_posix()}"] = path.read_bytes()
-    return files
+    return files, pdf_stats
 
 
 def protocol_extra(protocol: Protocol) -> dict[str, str]:
@@ -149,7 +154,8 @@ def generate(project: Project, *, force: bool = False) -> Generated:
     from generator.load import load_or_raise
 
     protocol, problems = load_or_raise(project.content)
-    stats = write_tree(project.docs_dir, generated_files(protocol, project.templates))
+    files, pdf_stats = generated_files(protocol, project.templates, project.pdf_cache)
+    stats = write_tree(project.docs_dir, files)
     if write_file(project.generated_config, config_bytes(protocol, project)):
         stats = WriteStats(stats.written + 1, stats.unchanged, stats.removed)
     stamp = {
@@ -158,4 +164,4 @@ def generate(project: Project, *, force: bool = False) -> Generated:
         "warnings": [{**asdict(p), "path": str(p.path)} for p in problems],
     }
     write_file(project.stamp_file, json.dumps(stamp, indent=1).encode("utf-8"))
-    return Generated(problems, stats)
+    return Generated(problems, stats, pdf_stats)

@@ -136,9 +136,10 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
         wijzigingen=sorted(
             loaded.parts["wijzigingen.yml"].wijzigingen, key=lambda w: w.datum, reverse=True
         ),
-        formulieren=loaded.parts["formulieren.yml"].formulieren,
+        formulieren=loaded.parts["formulieren.yml"],
         wegwijzer=loaded.parts["wegwijzer.yml"],
         scenarios=loaded.parts["scenarios.yml"].scenarios,
+        mail=loaded.parts["mail.yml"],
     )
     return protocol, loaded.problems
 

@@ -164,6 +164,31 @@ class Wijzigingen(Strict):
     wijzigingen: list[Wijziging] = Field(min_length=1)
 
 
+class Veld(Strict):
+    """One thing to fill in by hand on a worksheet."""
+
+    label: Text
+    soort: Literal["regel", "vak", "keuze", "afvinken", "tabel"] = Field(
+        default="regel",
+        description=(
+            "regel: één schrijfregel; vak: meerdere regels; keuze: hokjes op één regel; "
+            "afvinken: hokjes onder elkaar; tabel: kolommen met lege rijen."
+        ),
+    )
+    hulp: Text | None = Field(default=None, description="Korte hulpvraag onder het label.")
+    regels: int = Field(default=2, ge=1, le=12, description="Aantal schrijfregels (vak).")
+    opties: list[Text] = Field(default_factory=list, description="Hokjes (keuze, afvinken).")
+    kolommen: list[Text] = Field(default_factory=list, description="Kolomkoppen (tabel).")
+    rijen: int = Field(default=3, ge=1, le=12, description="Aantal lege rijen (tabel).")
+    half: bool = Field(default=False, description="Waar: halve breedte, naast het volgende veld.")
+
+
+class Onderdeel(Strict):
+    titel: Text
+    uitleg: Text | None = None
+    velden: list[Veld] = Field(min_length=1)
+
+
 class Formulier(Strict):
     id: Id
     titel: Text
@@ -171,10 +196,45 @@ class Formulier(Strict):
         default=None, description="Het stapnummer waar dit formulier bij hoort (leeg: algemeen)."
     )
     doel: Markdown
+    per_gezin: bool = Field(default=False, description="Waar: één formulier per gezin.")
+    aanwijzingen: list[Text] = Field(
+        default_factory=list, description="Korte tips voor het gesprek (toelichting)."
+    )
+    onderdelen: list[Onderdeel] = Field(default_factory=list)
 
 
 class Formulieren(Strict):
+    vastgesteld: bool = Field(
+        default=False,
+        description="Waar: de APC heeft de formulieren vastgesteld. Anders staat er 'voorstel'.",
+    )
+    privacy: Text = Field(description="Privacyregel die op elk formulier staat.")
     formulieren: list[Formulier] = Field(min_length=1)
+
+
+class MailVeld(Strict):
+    id: Id = Field(description="Naam van het invulveld; in de tekst als {id}.")
+    label: Text
+    hulp: Text | None = None
+    regels: int = Field(default=1, ge=1, le=10, description="1: één regel; meer: een tekstvak.")
+
+
+class Mail(Strict):
+    """The same-day mail of step 4 to parents and APC, filled in in the browser."""
+
+    stap: int = Field(description="De stap waar de mail bij hoort.")
+    onderwerp: Text
+    velden: list[MailVeld] = Field(min_length=1)
+    tekst: Text = Field(
+        description="De mail met {veld} voor elk invulveld; ook {school}, {apc_naam} en "
+        "{apc_email} kunnen."
+    )
+    controle: list[Text] = Field(min_length=1, description="Privacycontrole voor verzenden.")
+    parnassys: Markdown = Field(description="Wat u in ParnasSys vastlegt.")
+
+
+MAIL_SCHOOL_FIELDS = ("school", "apc_naam", "apc_email")
+"""Placeholders in the mail that come from school.yml, not from the teacher."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -322,9 +382,10 @@ class Protocol(BaseModel):
     rollen: list[Rol]
     begrippen: Begrippen
     wijzigingen: list[Wijziging]
-    formulieren: list[Formulier]
+    formulieren: Formulieren
     wegwijzer: Wegwijzer
     scenarios: list[Scenario]
+    mail: Mail
 
     def stap(self, nummer: int) -> Stap:
         return next(s for s in self.stappen if s.nummer == nummer)
@@ -333,7 +394,7 @@ class Protocol(BaseModel):
         return next(r for r in self.rollen if r.id == rol_id)
 
     def formulier(self, formulier_id: str) -> Formulier:
-        return next(f for f in self.formulieren if f.id == formulier_id)
+        return next(f for f in self.formulieren.formulieren if f.id == formulier_id)
 
 
 FILE_MODELS: dict[str, type[Strict]] = {
@@ -344,6 +405,7 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "formulieren.yml": Formulieren,
     "wegwijzer.yml": Wegwijzer,
     "scenarios.yml": Scenarios,
+    "mail.yml": Mail,
 }
 """The single files in content/ and the model each must match. Steps live in stappen/*.yml."""
 

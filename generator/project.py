@@ -36,6 +36,10 @@ class Project:
         return self.build_dir / "mkdocs.yml"
 
     @property
+    def pdf_cache(self) -> Path:
+        return self.build_dir / "pdf-cache"
+
+    @property
     def stamp_file(self) -> Path:
         return self.build_dir / "stamp.json"
 

@@ -17,7 +17,7 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.guide import Guide, GuidePage, page_file
-from generator.model import CLOSED, Moment, Protocol, Rol, Stap
+from generator.model import CLOSED, Formulier, Moment, Protocol, Rol, Stap
 
 PAGE_TEMPLATES = "pages"
 
@@ -40,11 +40,11 @@ def _escape_marker(marker: str) -> str:
     return "\\" + marker
 
 
-def datum(value: dt.date | None) -> str:
+def datum(value: dt.date | None, weekday: bool = False) -> str:
     """A date as Dutch readers write it ("1 september 2026"), or a visible placeholder."""
     if value is None:
         return "nog niet ingevuld"
-    return format_date(value, format="long", locale="nl")
+    return format_date(value, format="EEEE d MMMM y" if weekday else "long", locale="nl")
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,45 @@ def step_path(nummer: int | str) -> str:
 
 def role_path(rol_id: str) -> str:
     return f"rollen/{rol_id}.md"
+
+
+def worksheet_path(formulier_id: str) -> str:
+    return f"formulieren/{formulier_id}.md"
+
+
+def worksheet_pdf(formulier_id: str) -> str:
+    return f"formulieren/{formulier_id}.pdf"
+
+
+PLANNER_EXAMPLE = dt.date(2026, 1, 30)
+"""A Friday whose follow-up dates show both rules: a weekend and a short month."""
+
+
+def planner_context(protocol: Protocol, stap: Stap | None) -> dict[str, Any] | None:
+    """What the follow-up planner needs on a page about ``stap``, or None if nothing follows."""
+    from generator.planning import schedule
+
+    found = follow_up(protocol, stap) if stap is not None else None
+    if found is None:
+        return None
+    moment_stap, momenten = found
+    return {
+        "stap": moment_stap,
+        "momenten": [m.model_dump() for m in momenten],
+        "voorbeeld_start": PLANNER_EXAMPLE,
+        "voorbeeld": schedule(PLANNER_EXAMPLE, momenten),
+    }
+
+
+def worksheet_context(protocol: Protocol, formulier: Formulier) -> dict[str, Any]:
+    stap = protocol.stap(formulier.stap) if formulier.stap is not None else None
+    return {
+        "f": formulier,
+        "stap": stap,
+        "formulieren": protocol.formulieren,
+        "privacy_kort": protocol.formulieren.privacy.split(". ")[0].rstrip(".") + ".",
+        "planner": planner_context(protocol, stap),
+    }
 
 
 def roles_in_steps(protocol: Protocol) -> dict[str, list[tuple[Stap, str]]]:
@@ -119,10 +158,19 @@ def pages(protocol: Protocol) -> list[Page]:
                     "vorige": stappen[i - 1] if i > 0 else None,
                     "volgende": stappen[i + 1] if i + 1 < len(stappen) else None,
                     "formulier": protocol.formulier(stap.formulier) if stap.formulier else None,
+                    "planner": planner_context(protocol, stap),
                 },
             )
         )
     result.append(Page("formulieren/index.md", "formulieren.md.j2", {}))
+    for formulier in protocol.formulieren.formulieren:
+        result.append(
+            Page(
+                worksheet_path(formulier.id),
+                "formulier.md.j2",
+                worksheet_context(protocol, formulier),
+            )
+        )
     result.append(Page("rollen/index.md", "rollen.md.j2", {}))
     acting = roles_in_steps(protocol)
     for rol in protocol.rollen:
@@ -149,7 +197,12 @@ def nav(protocol: Protocol) -> list[Any]:
                 ],
             ]
         },
-        {"Formulieren": "formulieren/index.md"},
+        {
+            "Formulieren": [
+                {"Alle formulieren": "formulieren/index.md"},
+                *[{f.titel: worksheet_path(f.id)} for f in protocol.formulieren.formulieren],
+            ]
+        },
         {
             "Rollen": [
                 {"Alle rollen": "rollen/index.md"},
@@ -166,14 +219,29 @@ class Renderer:
     def __init__(self, templates_dir: Path, protocol: Protocol):
         self.protocol = protocol
         self.env = Environment(
-            loader=FileSystemLoader(templates_dir / PAGE_TEMPLATES),
+            # Pages by their name; partials and print templates by their folder.
+            loader=FileSystemLoader([templates_dir / PAGE_TEMPLATES, templates_dir]),
             undefined=StrictUndefined,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
-            autoescape=False,  # The output is Markdown; school text goes through |verbatim.
+            # HTML templates escape; Markdown templates do not (school text goes through
+            # |verbatim there).
+            autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
         )
         self.env.filters["verbatim"] = verbatim
+        apc = protocol.school.contacten.get("apc")
+        fixed = {
+            "school": protocol.school.naam,
+            "apc_naam": (apc.naam if apc else None) or "[naam APC]",
+            "apc_email": (apc.email if apc else None) or "[e-mailadres APC]",
+        }
+        labels = {v.id: f"[{v.label}]" for v in protocol.mail.velden}
+        mail_voorbeeld = re.sub(
+            r"\{([^{}]*)\}",
+            lambda m: fixed.get(m.group(1)) or labels.get(m.group(1), m.group(0)),
+            protocol.mail.tekst,
+        )
         self.env.filters["datum"] = datum
         self.env.globals.update(
             protocol=protocol,
@@ -182,6 +250,10 @@ class Renderer:
             step_path=step_path,
             role_path=role_path,
             page_file=page_file,
+            worksheet_path=worksheet_path,
+            worksheet_pdf=worksheet_pdf,
+            mail=protocol.mail,
+            mail_voorbeeld=mail_voorbeeld,
         )
 
     def render(self, page: Page) -> str:
@@ -199,3 +271,11 @@ class Renderer:
 
     def render_all(self) -> dict[str, str]:
         return {page.path: self.render(page) for page in pages(self.protocol)}
+
+    def print_documents(self) -> dict[str, str]:
+        """Complete HTML documents for the PDFs, by the path of the PDF in the docs."""
+        template = self.env.get_template("print/formulier.html.j2")
+        return {
+            worksheet_pdf(f.id): template.render(**worksheet_context(self.protocol, f))
+            for f in self.protocol.formulieren.formulieren
+        }

@@ -24,6 +24,9 @@ apt_install() {
     "${missing[@]}"
 }
 
+# What WeasyPrint needs to draw the A4 worksheets (Pango, HarfBuzz, fontconfig) and a font.
+PDF_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core)
+
 find_python() {
   for candidate in python3.13 python3.12 python3.11 python3; do
     if command -v "$candidate" >/dev/null 2>&1 \

@@ -90,6 +90,14 @@ def main() -> int:
             ("Generator alleen, niets veranderd", timed(lambda: generate(project), runs)),
             ("MkDocs alleen, zelfde docs", statistics.median(alone_samples)),
         ]
+        # PDFs: cold (empty cache, rendered in parallel) versus warm (all from the cache).
+        shutil.rmtree(project.pdf_cache, ignore_errors=True)
+        cold_gen = generate(project, force=True)
+        warm_gen = generate(project, force=True)
+        pdf_rows = [
+            (f"Pdf's koud ({cold_gen.pdf.rendered} gemaakt)", cold_gen.pdf.seconds),
+            (f"Pdf's warm ({warm_gen.pdf.cached} uit de cache)", warm_gen.pdf.seconds),
+        ]
         exe = [sys.executable, "-m", "generator.cli"]
         mkdocs = [
             sys.executable,
@@ -111,6 +119,8 @@ def main() -> int:
     print(f"Stappenwijzer benchmark (mediaan van {runs} runs, {os.cpu_count()} cores)")
     print("\nIn één proces:")
     for label, seconds in rows:
+        print(f"  {label:<58} {seconds * 1000:8.0f} ms")
+    for label, seconds in pdf_rows:
         print(f"  {label:<58} {seconds * 1000:8.0f} ms")
     print("\nAls los commando (inclusief opstarten van Python):")
     for label, seconds in process_rows:

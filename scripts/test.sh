@@ -5,7 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 
 # Chromium drives the browser tests (never 'playwright install': it downloads a browser);
 # a font so pages render the same on a bare machine.
-apt_install chromium fonts-dejavu-core
+apt_install chromium "${PDF_PACKAGES[@]}"
 
 setup_venv "test"
 

@@ -27,6 +27,15 @@ def test_every_page_stays_on_this_host_and_passes_axe(page_factory, server, site
             failures.append(f"{path}:\n{results.generate_report()}")
     assert not log.foreign, log.foreign
     assert not failures, "\n".join(failures)
+    stored = page.evaluate(
+        """async () => ({
+            local: localStorage.length,
+            session: sessionStorage.length,
+            cookies: document.cookie,
+            databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+        })"""
+    )
+    assert stored == {"local": 0, "session": 0, "cookies": "", "databases": 0}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,0 +1,66 @@
+"""Worksheets as A4 PDF: print templates rendered by WeasyPrint, in parallel, and only when
+their input changed.
+
+Each PDF's input is the complete HTML document (with its CSS inlined), so a hash of that HTML
+and of the WeasyPrint version identifies the PDF exactly. Rendered PDFs are kept in a cache
+directory under build/; a warm rebuild renders none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class PdfStats:
+    rendered: int
+    cached: int
+    seconds: float
+
+
+def _render(html: str) -> bytes:
+    """Render one HTML document to PDF (runs in a worker process)."""
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf()
+
+
+def _key(html: str) -> str:
+    import weasyprint
+
+    return hashlib.sha256(f"{weasyprint.__version__}\0{html}".encode()).hexdigest()
+
+
+def render_pdfs(jobs: dict[str, str], cache_dir: Path) -> tuple[dict[str, bytes], PdfStats]:
+    """PDF bytes for each job (output path -> HTML). Unchanged jobs come from the cache; the
+    others are rendered in parallel. Cache entries no job uses any more are removed."""
+    start = time.perf_counter()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    keys = {path: _key(html) for path, html in jobs.items()}
+    todo = {
+        path: html for path, html in jobs.items() if not (cache_dir / f"{keys[path]}.pdf").exists()
+    }
+    if todo:
+        workers = max(1, min(len(todo), os.cpu_count() or 1))
+        if workers == 1:
+            rendered = {path: _render(html) for path, html in todo.items()}
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                rendered = dict(zip(todo, pool.map(_render, todo.values()), strict=True))
+        for path, data in rendered.items():
+            target = cache_dir / f"{keys[path]}.pdf"
+            tmp = target.with_suffix(".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+    wanted = {f"{k}.pdf" for k in keys.values()}
+    for stale in cache_dir.glob("*.pdf"):
+        if stale.name not in wanted:
+            stale.unlink()
+    pdfs = {path: (cache_dir / f"{keys[path]}.pdf").read_bytes() for path in jobs}
+    stats = PdfStats(len(todo), len(jobs) - len(todo), time.perf_counter() - start)
+    return pdfs, stats

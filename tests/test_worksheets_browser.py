@@ -1,0 +1,122 @@
+"""Worksheets, planner and mail in Chromium: printing, the .ics file, and nothing stored or sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from generator.load import load
+from generator.planning import moment_date
+
+pytestmark = pytest.mark.browser
+
+PROTOCOL, _ = load(Path(__file__).resolve().parents[1] / "content")
+assert PROTOCOL is not None
+MOMENTEN = PROTOCOL.stap(2).termijn.momenten
+
+STORAGE_STATE = """async () => ({
+  local: localStorage.length,
+  session: sessionStorage.length,
+  cookies: document.cookie,
+  databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+})"""
+
+
+def test_worksheet_page_prints_without_navigation(page_factory, server) -> None:
+    page, _ = page_factory()
+    page.goto(server + "/formulieren/stap-3-gesprek-zonder-schuldvraag/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator(".md-footer").is_hidden()
+    assert page.locator(".sw-formulier").is_visible()
+    assert page.locator(".sw-versie").is_visible()
+
+
+@pytest.mark.parametrize(
+    ("path", "start"),
+    [
+        ("/stappen/stap-1/", dt.date(2026, 1, 30)),
+        ("/formulieren/stap-2-evaluaties/", dt.date(2026, 12, 30)),
+        ("/stappen/stap-2/", dt.date(2028, 1, 31)),
+    ],
+)
+def test_planner_dates_and_ics(page_factory, server, path: str, start: dt.date) -> None:
+    page, log = page_factory()
+    page.goto(server + path, wait_until="networkidle")
+    requests_before = len(log.requests)
+    page.locator("#sw-planner-datum").fill(start.isoformat())
+    shown = page.locator(".sw-planner-data li").evaluate_all(
+        "items => items.map(li => li.dataset.iso)"
+    )
+    expected = [moment_date(start, m) for m in MOMENTEN]
+    assert shown == [d.strftime("%Y%m%d") for d in expected]
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Zet in mijn agenda (.ics)").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    calendar = Calendar.from_ical(Path(download.path()).read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert [e.decoded("DTSTART") for e in events] == expected
+    for event, moment in zip(events, MOMENTEN, strict=True):
+        assert event.decoded("DTEND") == event.decoded("DTSTART") + dt.timedelta(days=1)
+        assert moment.label in str(event.get("SUMMARY"))
+        assert event.walk("VALARM")
+    assert len(log.requests) == requests_before, log.requests[requests_before:]
+    assert page.evaluate(STORAGE_STATE) == {"local": 0, "session": 0, "cookies": "", "databases": 0}
+
+
+def test_planner_without_javascript_explains_the_schedule(page_factory, server) -> None:
+    page, _ = page_factory(java_script=False)
+    page.goto(server + "/stappen/stap-1/")
+    planner = page.locator(".sw-planner")
+    text = planner.inner_text()
+    assert "na 2 dagen, na een week en na een maand" in text
+    assert "maandag erna" in text
+    assert "maandag 2 maart 2026" in text  # The worked example.
+    assert page.locator(".sw-planner-invoer").is_hidden()
+
+
+def test_mail_is_filled_in_the_page_and_nothing_is_kept(browser, server) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    try:
+        page.goto(server + "/stappen/stap-4/", wait_until="networkidle")
+        before = len(requests)
+        page.get_by_label("Voornaam van uw leerling (alleen dit kind)").fill("Fatima")
+        page.get_by_label("Datum van het gesprek").fill("24 november")
+        page.get_by_label("Afspraken met dit kind").fill(
+            "Fatima zegt het als ze zich niet prettig voelt."
+        )
+        page.get_by_label("Uw naam").fill("Juf Anne")
+        for box in page.locator(".sw-mail-controle input").all():
+            box.check()
+        text = page.locator(".sw-mail-tekst").inner_text()
+        assert text.startswith("Beste ouders/verzorgers van Fatima,")
+        assert "Afspraken met Fatima: Fatima zegt het" in text
+        assert "[Aanleiding, neutraal beschreven]" in text  # Blanks stay visible.
+        page.get_by_role("button", name="Kopieer de tekst").click()
+        page.get_by_text("Gekopieerd.").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == text
+        assert "Gesprek zonder schuldvraag" in page.locator(".sw-mail").inner_text()
+        assert len(requests) == before, requests[before:]
+        assert page.evaluate(STORAGE_STATE) == {
+            "local": 0, "session": 0, "cookies": "", "databases": 0,
+        }  # fmt: skip
+        page.reload()
+        assert page.get_by_label("Voornaam van uw leerling (alleen dit kind)").input_value() == ""
+    finally:
+        context.close()
+
+
+def test_mail_without_javascript_shows_the_template(page_factory, server) -> None:
+    page, _ = page_factory(java_script=False)
+    page.goto(server + "/formulieren/stap-4-anderen-informeren/")
+    text = page.locator(".sw-mail-tekst").inner_text()
+    assert "Beste ouders/verzorgers van [Voornaam van uw leerling (alleen dit kind)]," in text
+    assert page.locator(".sw-mail-invoer").is_hidden()
