@@ -127,6 +127,7 @@ class School(Strict):
 class Rol(Strict):
     id: Id
     naam: Text
+    kort: Text | None = Field(default=None, description="Korte naam voor het schema, bijv. 'APC'.")
     beschrijving: Markdown = Field(description="Korte toelichting: wie is dit?")
     contact: Id | None = Field(
         default=None, description="Verwijzing naar een contactpersoon in school.yml."

@@ -16,10 +16,13 @@ from typing import Any
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator.flowchart import guide_rows, guide_tree, step_plan, step_plan_rows
 from generator.guide import Guide, GuidePage, page_file
 from generator.model import CLOSED, Formulier, Moment, Protocol, Rol, Stap
 
 PAGE_TEMPLATES = "pages"
+GUIDE_CHART = "stappen/schema-wegwijzer.md"
+STEP_PLAN_PDFS = {"A4": "stappen/stappenplan-a4.pdf", "A3": "stappen/stappenplan-a3.pdf"}
 
 # Characters that Markdown would read as markup; escaped so the school's text stays verbatim.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]>|#])")
@@ -52,6 +55,13 @@ class Page:
     path: str
     template: str
     context: dict[str, Any]
+
+
+def site_url(md_path: str) -> str:
+    """The directory URL MkDocs publishes a Markdown page at (use_directory_urls)."""
+    if md_path == "index.md" or md_path.endswith("/index.md"):
+        return md_path[: -len("index.md")].rstrip("/")
+    return md_path[: -len(".md")]
 
 
 def step_path(nummer: int | str) -> str:
@@ -147,7 +157,20 @@ def pages(protocol: Protocol) -> list[Page]:
     stappen = protocol.stappen
     result = [Page("index.md", "home.md.j2", {})]
     result += [guide_page(protocol, gp) for gp in Guide(protocol.wegwijzer).pages()]
-    result.append(Page("stappen/index.md", "overzicht.md.j2", {}))
+    result.append(
+        Page(
+            "stappen/index.md",
+            "overzicht.md.j2",
+            {"chart": step_plan(protocol), "rows": step_plan_rows(protocol)},
+        )
+    )
+    result.append(
+        Page(
+            GUIDE_CHART,
+            "schema-wegwijzer.md.j2",
+            {"chart": guide_tree(protocol), "rows": guide_rows(protocol)},
+        )
+    )
     for i, stap in enumerate(stappen):
         result.append(
             Page(
@@ -190,11 +213,12 @@ def nav(protocol: Protocol) -> list[Any]:
         {"Welke stap nu?": page_file(())},
         {
             "Stappenplan": [
-                {"Overzicht": "stappen/index.md"},
+                {"Overzicht en schema": "stappen/index.md"},
                 *[
                     {f"Stap {s.nummer}: {s.korte_titel}": step_path(s.nummer)}
                     for s in protocol.stappen
                 ],
+                {"Schema van de wegwijzer": GUIDE_CHART},
             ]
         },
         {
@@ -254,6 +278,8 @@ class Renderer:
             worksheet_pdf=worksheet_pdf,
             mail=protocol.mail,
             mail_voorbeeld=mail_voorbeeld,
+            step_plan_pdfs=STEP_PLAN_PDFS,
+            guide_chart=GUIDE_CHART,
         )
 
     def render(self, page: Page) -> str:
@@ -264,10 +290,16 @@ class Renderer:
             rel = posixpath.relpath(target, posixpath.dirname(page.path) or ".")
             return rel + (f"#{anchor}" if anchor else "")
 
+        def link(target: str) -> str:
+            """A link in raw HTML (which MkDocs does not rewrite): the published URL of
+            ``target`` relative to the published URL of this page."""
+            rel = posixpath.relpath(site_url(target) or ".", site_url(page.path) or ".")
+            return "./" if rel == "." else rel + "/"
+
         def rol_info(rol_id: str) -> Rol:
             return self.protocol.rol(rol_id)
 
-        return template.render(page=page, url=url, rol_info=rol_info, **page.context)
+        return template.render(page=page, url=url, link=link, rol_info=rol_info, **page.context)
 
     def render_all(self) -> dict[str, str]:
         return {page.path: self.render(page) for page in pages(self.protocol)}
@@ -275,7 +307,12 @@ class Renderer:
     def print_documents(self) -> dict[str, str]:
         """Complete HTML documents for the PDFs, by the path of the PDF in the docs."""
         template = self.env.get_template("print/formulier.html.j2")
-        return {
+        documents = {
             worksheet_pdf(f.id): template.render(**worksheet_context(self.protocol, f))
             for f in self.protocol.formulieren.formulieren
         }
+        schema = self.env.get_template("print/schema.html.j2")
+        chart = step_plan(self.protocol)
+        for size, path in STEP_PLAN_PDFS.items():
+            documents[path] = schema.render(chart=chart, paper=size, link=None)
+        return documents

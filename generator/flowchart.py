@@ -1,0 +1,440 @@
+"""Flowcharts laid out at build time: the step plan as a ladder, the guide as a tree.
+
+This module computes geometry only (boxes, lines, text positions); the SVG markup lives in
+site_templates/partials/flowchart.svg.j2. Text widths are estimated from per-character widths of
+DejaVu Sans / Verdana-like fonts (the font the SVG asks for first), rounded up, so that real text
+is never wider than the space it was given. A browser test measures the real text to make sure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.guide import Guide, GuidePage
+from generator.model import CLOSED, Protocol, Stap, Uitkomst, Vraag
+
+TITLE_SIZE = 13.0
+TEXT_SIZE = 11.5
+LINE = 1.3  # Line height, in font sizes.
+
+_NARROW = set("iljtf.,:;'!|()[]/ ")
+_WIDE = set("mwMW@%")
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Estimated width in px of ``text`` at ``size`` px; errs on the wide side."""
+    em = 0.0
+    for ch in text:
+        if ch in _NARROW:
+            em += 0.36
+        elif ch in _WIDE:
+            em += 0.92
+        elif ch.isupper() or ch.isdigit():
+            em += 0.72
+        else:
+            em += 0.62
+    return em * size * (1.08 if bold else 1.0)
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap to ``width`` px."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if current and text_width(candidate, size, bold) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+@dataclass(frozen=True)
+class TextLine:
+    x: float
+    y: float  # Baseline.
+    text: str
+    size: float
+    bold: bool = False
+    anchor: str = "start"
+
+
+@dataclass
+class Box:
+    kind: str  # stap, ingang, uitgang, vraag, uitkomst
+    x: float
+    y: float
+    w: float
+    h: float
+    lines: list[TextLine] = field(default_factory=list)
+    href: str | None = None  # Markdown path of the page it links to.
+    rounded: bool = False
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+
+@dataclass
+class Edge:
+    points: list[tuple[float, float]]
+    labels: list[TextLine] = field(default_factory=list)
+    side: bool = False  # A side route: drawn dashed.
+
+
+@dataclass
+class Chart:
+    id: str
+    title: str
+    desc: str
+    width: float
+    height: float
+    boxes: list[Box]
+    edges: list[Edge]
+
+
+def _text_block(
+    texts: list[tuple[str, float, bool]], x: float, top: float, anchor: str = "start"
+) -> tuple[list[TextLine], float]:
+    """Lines stacked from ``top``; returns the lines and the height they take."""
+    lines: list[TextLine] = []
+    y = top
+    for text, size, bold in texts:
+        y += size * LINE
+        lines.append(TextLine(x, y - size * 0.3, text, size, bold, anchor))
+    return lines, y - top
+
+
+# --------------------------------------------------------------------------------------------
+# The step plan
+# --------------------------------------------------------------------------------------------
+
+PAD = 8.0
+ENTRY_W = 150.0
+STEP_W = 250.0
+EXIT_W = 86.0
+LABEL_W = 190.0
+LANE_GAP = 16.0
+
+
+def _step_texts(protocol: Protocol, stap: Stap) -> list[tuple[str, float, bool]]:
+    inner = STEP_W - 2 * PAD
+    roles = ", ".join(protocol.rol(r.rol).kort or protocol.rol(r.rol).naam for r in stap.rollen)
+    texts = [(f"Stap {stap.nummer}", TITLE_SIZE, True)]
+    texts += [(line, TITLE_SIZE, False) for line in wrap(stap.korte_titel, inner, TITLE_SIZE)]
+    texts += [(line, TEXT_SIZE, False) for line in wrap(f"Wie: {roles}", inner, TEXT_SIZE)]
+    return texts
+
+
+def _label_lines(text: str, width: float) -> list[str]:
+    return wrap(text, width, TEXT_SIZE)
+
+
+def _block_height(n_lines: int, size: float = TEXT_SIZE) -> float:
+    return n_lines * size * LINE
+
+
+def step_plan(protocol: Protocol) -> Chart:
+    """Steps top to bottom; the ordinary route straight down, side routes in lanes on the
+    left, ways in from the far left, ways out (closed) to the right."""
+    stappen = protocol.stappen
+    row = {s.nummer: i for i, s in enumerate(stappen)}
+
+    # Side routes: every transition that does not go to the next row.
+    side = [
+        (s, o)
+        for s in stappen
+        for o in s.vervolg
+        if o.naar != CLOSED and row[o.naar] != row[s.nummer] + 1
+    ]
+    side.sort(key=lambda so: abs(row[so[1].naar] - row[so[0].nummer]))
+    lane_label_w = max(
+        [text_width(line, TEXT_SIZE) for _, o in side for line in _label_lines(o.label, 120)] or [0]
+    )
+    lanes_w = len(side) * LANE_GAP + (lane_label_w + 12 if side else 0)
+    has_entries = any(s.ingangen for s in stappen)
+    x_entry = 10.0
+    x_step = x_entry + (ENTRY_W + 40 if has_entries else 0) + lanes_w + 10
+    exit_label_w = max(
+        [
+            text_width(line, TEXT_SIZE)
+            for s in stappen
+            for o in s.vervolg
+            if o.naar == CLOSED
+            for line in _label_lines(o.label, LABEL_W)
+        ]
+        or [0]
+    )
+    x_exit = x_step + STEP_W + exit_label_w + 40
+
+    # Vertical sizes: each gap holds the label of the ordinary transition below a step.
+    boxes: list[Box] = []
+    edges: list[Edge] = []
+    step_box: dict[int, Box] = {}
+    y = 10.0
+    for i, stap in enumerate(stappen):
+        texts = _step_texts(protocol, stap)
+        lines, height = _text_block(texts, x_step + PAD, y + PAD)
+        box = Box(
+            "stap", x_step, y, STEP_W, height + 2 * PAD, lines, f"stappen/stap-{stap.nummer}.md"
+        )
+        boxes.append(box)
+        step_box[stap.nummer] = box
+        down = [o for o in stap.vervolg if o.naar != CLOSED and row[o.naar] == i + 1]
+        label_lines = [ln for o in down for ln in _label_lines(o.label, LABEL_W)]
+        y = box.y + box.h + max(34.0, _block_height(len(label_lines)) + 16)
+
+    height = y
+    # Ordinary transitions: straight down, label to the right of the arrow.
+    for stap in stappen:
+        box = step_box[stap.nummer]
+        for o in stap.vervolg:
+            if o.naar == CLOSED or row[o.naar] != row[stap.nummer] + 1:
+                continue
+            target = step_box[o.naar]
+            x = box.cx
+            labels, _ = _text_block(
+                [(ln, TEXT_SIZE, False) for ln in _label_lines(o.label, LABEL_W)],
+                x + 8,
+                box.y + box.h + 6,
+            )
+            edges.append(Edge([(x, box.y + box.h), (x, target.y)], labels))
+
+    # Ways out: to the right, each to its own small "afgerond" box.
+    for stap in stappen:
+        box = step_box[stap.nummer]
+        outs = [o for o in stap.vervolg if o.naar == CLOSED]
+        for k, o in enumerate(outs):
+            y_line = box.y + box.h * (k + 1) / (len(outs) + 1) + 6
+            texts = _label_lines(o.label, LABEL_W)
+            labels, label_h = _text_block(
+                [(ln, TEXT_SIZE, False) for ln in texts], box.x + box.w + 12, y_line - 4
+            )
+            labels = [
+                TextLine(t.x, t.y - label_h, t.text, t.size, t.bold, t.anchor) for t in labels
+            ]
+            pill_h = _block_height(1)
+            pill = Box(
+                "uitgang",
+                x_exit,
+                y_line - (pill_h + 2 * 4) / 2,
+                EXIT_W,
+                pill_h + 2 * 4,
+                [],
+                None,
+                rounded=True,
+            )
+            pill.lines, _ = _text_block(
+                [("afgerond", TEXT_SIZE, True)], pill.cx, pill.y + 4, anchor="middle"
+            )
+            boxes.append(pill)
+            edges.append(Edge([(box.x + box.w, y_line), (x_exit, y_line)], labels))
+
+    # Ways in: from the far left.
+    if has_entries:
+        for stap in stappen:
+            box = step_box[stap.nummer]
+            for k, ingang in enumerate(stap.ingangen):
+                texts = wrap(ingang.label, ENTRY_W - 2 * PAD, TEXT_SIZE)
+                lines, h = _text_block(
+                    [(t, TEXT_SIZE, False) for t in texts], x_entry + ENTRY_W / 2, 0, "middle"
+                )
+                pill_h = h + 2 * 6
+                y_mid = box.y + box.h * (k + 1) / (len(stap.ingangen) + 1)
+                top = y_mid - pill_h / 2
+                pill = Box(
+                    "ingang",
+                    x_entry,
+                    top,
+                    ENTRY_W,
+                    pill_h,
+                    [TextLine(t.x, t.y + top + 6, t.text, t.size, t.bold, t.anchor) for t in lines],
+                    None,
+                    rounded=True,
+                )
+                boxes.append(pill)
+                edges.append(Edge([(x_entry + ENTRY_W, y_mid), (box.x, y_mid)]))
+
+    # Side routes: lanes just left of the step column, outermost for the longest.
+    for k, (stap, o) in enumerate(side):
+        source, target = step_box[stap.nummer], step_box[o.naar]
+        lane_x = x_step - 10 - LANE_GAP * (k + 1)
+        y_from = source.y + source.h * 0.72
+        y_to = target.y + target.h * 0.28
+        label_texts = _label_lines(o.label, 120)
+        labels, label_h = _text_block(
+            [(t, TEXT_SIZE, False) for t in label_texts],
+            lane_x - 6,
+            (y_from + y_to) / 2 - _block_height(len(label_texts)) / 2,
+            "end",
+        )
+        edges.append(
+            Edge(
+                [(source.x, y_from), (lane_x, y_from), (lane_x, y_to), (target.x, y_to)],
+                labels,
+                side=True,
+            )
+        )
+
+    width = x_exit + EXIT_W + 10
+    names = ", ".join(f"stap {s.nummer} ({s.korte_titel})" for s in stappen)
+    return Chart(
+        id="stappenplan",
+        title="Het stappenplan in één schema",
+        desc=(
+            f"{len(stappen)} stappen van boven naar beneden: {names}. Pijlen tonen wanneer u "
+            "naar de volgende stap gaat; gestippelde pijlen zijn zijroutes; links staan "
+            "situaties waarin u direct met een stap begint, rechts wanneer de zaak is afgerond."
+        ),
+        width=width,
+        height=height,
+        boxes=boxes,
+        edges=edges,
+    )
+
+
+def step_plan_rows(protocol: Protocol) -> list[tuple[str, str, str]]:
+    """The text equivalent of the step plan: from, condition, to."""
+    rows: list[tuple[str, str, str]] = []
+    for stap in protocol.stappen:
+        for ingang in stap.ingangen:
+            rows.append(("(begin)", ingang.label, f"Stap {stap.nummer}: {stap.korte_titel}"))
+    for stap in protocol.stappen:
+        for o in stap.vervolg:
+            target = (
+                "afgerond"
+                if o.naar == CLOSED
+                else f"Stap {o.naar}: {protocol.stap(o.naar).korte_titel}"
+            )
+            label = o.label + (" (zijroute)" if o.zijroute else "")
+            rows.append((f"Stap {stap.nummer}: {stap.korte_titel}", label, target))
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# The guide's decision tree
+# --------------------------------------------------------------------------------------------
+
+Q_W = 170.0
+A_W = 170.0
+O_W = 190.0
+COL_GAP = 26.0
+
+
+def _node_texts(node: Vraag | Uitkomst, width: float) -> list[tuple[str, float, bool]]:
+    if isinstance(node, Vraag):
+        return [(ln, TEXT_SIZE, True) for ln in wrap(node.vraag, width, TEXT_SIZE, bold=True)]
+    head = f"Stap {node.stap}: " if node.stap is not None else ""
+    return [(ln, TEXT_SIZE, False) for ln in wrap(head + node.titel, width, TEXT_SIZE)]
+
+
+def guide_tree(protocol: Protocol) -> Chart:
+    """The guide unfolded as a tree, left to right: a question per box, each answer on the line
+    to what follows, outcomes at the leaves. Every box links to its own guide page."""
+    guide = Guide(protocol.wegwijzer)
+    pages = list(guide.pages())
+    children: dict[tuple[str, ...], list[GuidePage]] = {}
+    for page in pages:
+        if page.path:
+            children.setdefault(page.path[:-1], []).append(page)
+    pitch = Q_W + COL_GAP + A_W + 12
+
+    def x_of(page: GuidePage) -> float:
+        return 10 + len(page.path) * pitch
+
+    def size(page: GuidePage) -> tuple[list[tuple[str, float, bool]], float, float]:
+        width = O_W if page.is_outcome else Q_W
+        texts = _node_texts(page.node, width - 2 * PAD)
+        return texts, width, _block_height(len(texts)) + 2 * PAD
+
+    def answer_lines(page: GuidePage) -> list[str]:
+        return _label_lines(page.given[-1].antwoord.tekst, A_W) if page.given else []
+
+    # Leaves get rows top to bottom; a question sits in the middle of its children.
+    boxes: list[Box] = []
+    edges: list[Edge] = []
+    placed: dict[tuple[str, ...], Box] = {}
+    cursor = 10.0
+
+    def place(page: GuidePage) -> float:
+        nonlocal cursor
+        texts, width, height = size(page)
+        label_h = _block_height(len(answer_lines(page))) + 6
+        if page.is_outcome:
+            top_room = max(label_h, height / 2)
+            y_mid = cursor + top_room
+            cursor = y_mid + height / 2 + 14
+        else:
+            mids = [place(child) for child in children[page.path]]
+            y_mid = (mids[0] + mids[-1]) / 2
+        x = x_of(page)
+        lines, _ = _text_block(texts, x + PAD, y_mid - height / 2 + PAD)
+        box = Box(
+            "uitkomst" if page.is_outcome else "vraag",
+            x,
+            y_mid - height / 2,
+            width,
+            height,
+            lines,
+            "/".join(("welke-stap-nu", *page.path, "index.md")),
+            rounded=page.is_outcome,
+        )
+        boxes.append(box)
+        placed[page.path] = box
+        return y_mid
+
+    place(pages[0])
+    for page in pages:
+        if not page.path:
+            continue
+        parent, box = placed[page.path[:-1]], placed[page.path]
+        x_spine = parent.x + parent.w + COL_GAP / 2
+        texts = answer_lines(page)
+        labels, label_h = _text_block(
+            [(t, TEXT_SIZE, False) for t in texts], x_spine + 8, box.cy - 4
+        )
+        labels = [TextLine(t.x, t.y - label_h, t.text, t.size, t.bold, t.anchor) for t in labels]
+        edges.append(
+            Edge(
+                [(parent.x + parent.w, parent.cy), (x_spine, parent.cy), (x_spine, box.cy),
+                 (box.x, box.cy)],
+                labels,
+            )
+        )  # fmt: skip
+    width = max(b.x + b.w for b in boxes) + 10
+    height = cursor
+    return Chart(
+        id="wegwijzer",
+        title="De wegwijzer 'Welke stap nu?' als schema",
+        desc=(
+            "Van links naar rechts: elke vraag met haar antwoorden; elk antwoord leidt naar de "
+            "volgende vraag of naar een uitkomst. Elk vak linkt naar die vraag of uitkomst in de "
+            "wegwijzer."
+        ),
+        width=width,
+        height=height,
+        boxes=boxes,
+        edges=edges,
+    )
+
+
+def guide_rows(protocol: Protocol) -> list[tuple[str, str, str]]:
+    """The text equivalent of the guide: question, answer, next."""
+    guide = Guide(protocol.wegwijzer)
+    rows = []
+    for vraag in protocol.wegwijzer.vragen:
+        for antwoord in vraag.antwoorden:
+            nxt = guide.node(antwoord.naar)
+            if isinstance(nxt, Vraag):
+                target = f"Vraag: {nxt.vraag}"
+            else:
+                target = (f"Stap {nxt.stap}: " if nxt.stap is not None else "") + nxt.titel
+            rows.append((vraag.vraag, antwoord.tekst, target))
+    return rows
