@@ -14,6 +14,7 @@ from generator.model import (
     Begrippen,
     Formulieren,
     Mail,
+    Nieuw,
     Rollen,
     Scenarios,
     School,
@@ -244,6 +245,20 @@ def check(
                 )
         if steps_complete and mail.stap not in numbers:
             c.error(file, ("stap",), f"Stap {mail.stap} bestaat niet.", "Kies een bestaande stap.")
+
+    nieuw = parts.get("nieuw.yml")
+    if isinstance(nieuw, Nieuw):
+        file = files["nieuw.yml"]
+        c.duplicates(file, nieuw.paginas, "id", ("paginas",), "De pagina")
+        if steps_complete:
+            for i, vraag in enumerate(nieuw.open_vragen):
+                if vraag.stap is not None and vraag.stap not in numbers:
+                    c.error(
+                        file,
+                        ("open_vragen", i, "stap"),
+                        f"Stap {vraag.stap} bestaat niet.",
+                        "Kies een bestaand stapnummer of laat 'stap' weg.",
+                    )
 
     wegwijzer = parts.get("wegwijzer.yml")
     scenarios = parts.get("scenarios.yml")

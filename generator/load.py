@@ -140,6 +140,7 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
         wegwijzer=loaded.parts["wegwijzer.yml"],
         scenarios=loaded.parts["scenarios.yml"].scenarios,
         mail=loaded.parts["mail.yml"],
+        nieuw=loaded.parts["nieuw.yml"],
     )
     return protocol, loaded.problems
 

@@ -239,6 +239,43 @@ MAIL_SCHOOL_FIELDS = ("school", "apc_naam", "apc_email")
 
 
 # --------------------------------------------------------------------------------------------
+# Onboarding ("Nieuw op school")
+# --------------------------------------------------------------------------------------------
+
+NieuwOnderdeel = Literal["plan", "wie-is-wie", "formulieren", "oefenen", "spiekbriefje"]
+
+
+class NieuwPagina(Strict):
+    id: Id = Field(description="Wordt het webadres: /nieuw/<id>/.")
+    titel: Text
+    minuten: int = Field(ge=1, le=30, description="Leestijd in minuten.")
+    samenvatting: Text = Field(description="Eén zin voor de startpagina.")
+    tekst: Markdown | None = None
+    onderdeel: NieuwOnderdeel | None = Field(
+        default=None,
+        description="Een deel dat uit de andere gegevens wordt gemaakt: plan, wie-is-wie, "
+        "formulieren, oefenen of spiekbriefje.",
+    )
+    secties: list[Toelichting] = Field(default_factory=list)
+
+
+class OpenVraag(Strict):
+    vraag: Text
+    waarom: Markdown
+    stap: int | None = None
+    bronnen: list[Bron] = Field(default_factory=list)
+
+
+class Nieuw(Strict):
+    welkom: Markdown
+    paginas: list[NieuwPagina] = Field(min_length=5)
+    spiekbriefje: list[Text] = Field(
+        default_factory=list, description="Vuistregels op het spiekbriefje (toelichting)."
+    )
+    open_vragen: list[OpenVraag] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
 # Steps
 # --------------------------------------------------------------------------------------------
 
@@ -387,6 +424,7 @@ class Protocol(BaseModel):
     wegwijzer: Wegwijzer
     scenarios: list[Scenario]
     mail: Mail
+    nieuw: Nieuw
 
     def stap(self, nummer: int) -> Stap:
         return next(s for s in self.stappen if s.nummer == nummer)
@@ -407,6 +445,7 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "wegwijzer.yml": Wegwijzer,
     "scenarios.yml": Scenarios,
     "mail.yml": Mail,
+    "nieuw.yml": Nieuw,
 }
 """The single files in content/ and the model each must match. Steps live in stappen/*.yml."""
 

@@ -18,10 +18,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.flowchart import guide_rows, guide_tree, step_plan, step_plan_rows
 from generator.guide import Guide, GuidePage, page_file
-from generator.model import CLOSED, Formulier, Moment, Protocol, Rol, Stap
+from generator.model import CLOSED, Bron, Formulier, Moment, Protocol, Stap
 
 PAGE_TEMPLATES = "pages"
 GUIDE_CHART = "stappen/schema-wegwijzer.md"
+SUMMARY_PDF = "nieuw/spiekbriefje.pdf"
 STEP_PLAN_PDFS = {"A4": "stappen/stappenplan-a4.pdf", "A3": "stappen/stappenplan-a3.pdf"}
 
 # Characters that Markdown would read as markup; escaped so the school's text stays verbatim.
@@ -48,6 +49,29 @@ def datum(value: dt.date | None, weekday: bool = False) -> str:
     if value is None:
         return "nog niet ingevuld"
     return format_date(value, format="EEEE d MMMM y" if weekday else "long", locale="nl")
+
+
+def abbreviator(protocol: Protocol):
+    """A filter for HTML templates: escapes text and marks known abbreviations with <abbr>, as
+    Markdown's abbr extension does on Markdown pages (it cannot reach raw HTML)."""
+    from markupsafe import Markup, escape
+
+    titles = {a.afkorting: a.voluit for a in protocol.begrippen.afkortingen}
+    if not titles:
+        return escape
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(a) for a in sorted(titles, key=len, reverse=True)) + r")\b"
+    )
+
+    def mark(text: object) -> Markup:
+        escaped = str(escape(text))
+        return Markup(
+            pattern.sub(
+                lambda m: f'<abbr title="{escape(titles[m.group(1)])}">{m.group(1)}</abbr>', escaped
+            )
+        )
+
+    return mark
 
 
 @dataclass(frozen=True)
@@ -198,12 +222,77 @@ def pages(protocol: Protocol) -> list[Page]:
     acting = roles_in_steps(protocol)
     for rol in protocol.rollen:
         result.append(Page(role_path(rol.id), "rol.md.j2", {"rol": rol, "stappen": acting[rol.id]}))
+    result.append(Page("nieuw/index.md", "nieuw.md.j2", {}))
+    paginas = protocol.nieuw.paginas
+    for i, pagina in enumerate(paginas):
+        result.append(
+            Page(
+                onboarding_path(pagina.id),
+                "nieuw-pagina.md.j2",
+                {
+                    "p": pagina,
+                    "nummer": i + 1,
+                    "totaal": len(paginas),
+                    "vorige": paginas[i - 1] if i > 0 else None,
+                    "volgende": paginas[i + 1] if i + 1 < len(paginas) else None,
+                    "cases": practice_cases(protocol) if pagina.onderdeel == "oefenen" else [],
+                },
+            )
+        )
     result += [
-        Page("nieuw/index.md", "nieuw.md.j2", {}),
         Page("begrippen.md", "begrippen.md.j2", {}),
         Page("wat-is-er-nieuw.md", "wat-is-er-nieuw.md.j2", {}),
+        Page("bronnen.md", "bronnen.md.j2", {"bronnen": sources(protocol)}),
+        Page("te-bevestigen.md", "te-bevestigen.md.j2", {}),
     ]
     return result
+
+
+def onboarding_path(pagina_id: str) -> str:
+    return f"nieuw/{pagina_id}.md"
+
+
+def practice_cases(protocol: Protocol) -> list[dict[str, Any]]:
+    """The guide's scenarios as practice cases, each with what the guide gives for them."""
+    guide = Guide(protocol.wegwijzer)
+    cases = []
+    for scenario in protocol.scenarios:
+        uitkomst, given = guide.walk(scenario.antwoorden)
+        cases.append(
+            {
+                "scenario": scenario,
+                "uitkomst": uitkomst,
+                "given": given,
+                "page": page_file(tuple(scenario.antwoorden)),
+            }
+        )
+    return cases
+
+
+def sources(protocol: Protocol) -> list[tuple[Bron, list[tuple[str, str]]]]:
+    """Every public source of our additions, with the pages that use it."""
+    used: dict[str, tuple[Bron, list[tuple[str, str]]]] = {}
+
+    def add(bronnen: list[Bron], titel: str, path: str) -> None:
+        for bron in bronnen:
+            entry = used.setdefault(bron.url or bron.titel, (bron, []))
+            if (titel, path) not in entry[1]:
+                entry[1].append((titel, path))
+
+    for stap in protocol.stappen:
+        for t in stap.toelichting:
+            add(t.bronnen, f"Stap {stap.nummer}", step_path(stap.nummer))
+    for begrip in protocol.begrippen.begrippen:
+        add(begrip.bronnen, "Begrippen", "begrippen.md")
+    for vraag in protocol.wegwijzer.vragen:
+        if vraag.hulp:
+            add(vraag.hulp.bronnen, "Welke stap nu?", page_file(()))
+    for pagina in protocol.nieuw.paginas:
+        for t in pagina.secties:
+            add(t.bronnen, pagina.titel, onboarding_path(pagina.id))
+    for vraag in protocol.nieuw.open_vragen:
+        add(vraag.bronnen, "Te bevestigen door de APC", "te-bevestigen.md")
+    return sorted(used.values(), key=lambda entry: entry[0].titel.casefold())
 
 
 def nav(protocol: Protocol) -> list[Any]:
@@ -233,9 +322,20 @@ def nav(protocol: Protocol) -> list[Any]:
                 *[{r.naam: role_path(r.id)} for r in protocol.rollen],
             ]
         },
-        {"Nieuw op school": "nieuw/index.md"},
-        {"Begrippen": "begrippen.md"},
-        {"Wat is er nieuw": "wat-is-er-nieuw.md"},
+        {
+            "Nieuw op school": [
+                {"Start": "nieuw/index.md"},
+                *[{p.titel: onboarding_path(p.id)} for p in protocol.nieuw.paginas],
+            ]
+        },
+        {
+            "Over dit protocol": [
+                {"Begrippen": "begrippen.md"},
+                {"Wat is er nieuw": "wat-is-er-nieuw.md"},
+                {"Bronnen": "bronnen.md"},
+                {"Te bevestigen door de APC": "te-bevestigen.md"},
+            ]
+        },
     ]
 
 
@@ -254,6 +354,7 @@ class Renderer:
             autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
         )
         self.env.filters["verbatim"] = verbatim
+        self.env.filters["abbr"] = abbreviator(protocol)
         apc = protocol.school.contacten.get("apc")
         fixed = {
             "school": protocol.school.naam,
@@ -279,6 +380,7 @@ class Renderer:
             mail=protocol.mail,
             mail_voorbeeld=mail_voorbeeld,
             step_plan_pdfs=STEP_PLAN_PDFS,
+            rol_info=protocol.rol,
             guide_chart=GUIDE_CHART,
         )
 
@@ -296,10 +398,7 @@ class Renderer:
             rel = posixpath.relpath(site_url(target) or ".", site_url(page.path) or ".")
             return "./" if rel == "." else rel + "/"
 
-        def rol_info(rol_id: str) -> Rol:
-            return self.protocol.rol(rol_id)
-
-        return template.render(page=page, url=url, link=link, rol_info=rol_info, **page.context)
+        return template.render(page=page, url=url, link=link, **page.context)
 
     def render_all(self) -> dict[str, str]:
         return {page.path: self.render(page) for page in pages(self.protocol)}
@@ -315,4 +414,5 @@ class Renderer:
         chart = step_plan(self.protocol)
         for size, path in STEP_PLAN_PDFS.items():
             documents[path] = schema.render(chart=chart, paper=size, link=None)
+        documents[SUMMARY_PDF] = self.env.get_template("print/spiekbriefje.html.j2").render()
         return documents
