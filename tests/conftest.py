@@ -95,6 +95,21 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+EMPTY_STORAGE = {"local": 0, "session": 0, "cookies": "", "databases": 0}
+
+
+def stored(page: object) -> dict[str, object]:
+    """What the site left in the browser: must be EMPTY_STORAGE (nothing about pupils is kept)."""
+    return page.evaluate(  # type: ignore[attr-defined]
+        """async () => ({
+            local: localStorage.length,
+            session: sessionStorage.length,
+            cookies: document.cookie,
+            databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+        })"""
+    )
+
+
 @dataclass
 class RequestLog:
     """Every request a page made, and those that went to another host."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import EMPTY_STORAGE, stored
+
 pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -27,15 +29,7 @@ def test_every_page_stays_on_this_host_and_passes_axe(page_factory, server, site
             failures.append(f"{path}:\n{results.generate_report()}")
     assert not log.foreign, log.foreign
     assert not failures, "\n".join(failures)
-    stored = page.evaluate(
-        """async () => ({
-            local: localStorage.length,
-            session: sessionStorage.length,
-            cookies: document.cookie,
-            databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
-        })"""
-    )
-    assert stored == {"local": 0, "session": 0, "cookies": "", "databases": 0}
+    assert stored(page) == EMPTY_STORAGE
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -10,19 +10,13 @@ from icalendar import Calendar
 
 from generator.load import load
 from generator.planning import moment_date
+from tests.conftest import EMPTY_STORAGE, stored
 
 pytestmark = pytest.mark.browser
 
 PROTOCOL, _ = load(Path(__file__).resolve().parents[1] / "content")
 assert PROTOCOL is not None
 MOMENTEN = PROTOCOL.stap(2).termijn.momenten
-
-STORAGE_STATE = """async () => ({
-  local: localStorage.length,
-  session: sessionStorage.length,
-  cookies: document.cookie,
-  databases: indexedDB.databases ? (await indexedDB.databases()).length : 0,
-})"""
 
 
 def test_worksheet_page_prints_without_navigation(page_factory, server) -> None:
@@ -66,7 +60,7 @@ def test_planner_dates_and_ics(page_factory, server, path: str, start: dt.date) 
         assert moment.label in str(event.get("SUMMARY"))
         assert event.walk("VALARM")
     assert len(log.requests) == requests_before, log.requests[requests_before:]
-    assert page.evaluate(STORAGE_STATE) == {"local": 0, "session": 0, "cookies": "", "databases": 0}
+    assert stored(page) == EMPTY_STORAGE
 
 
 def test_planner_without_javascript_explains_the_schedule(page_factory, server) -> None:
@@ -105,9 +99,7 @@ def test_mail_is_filled_in_the_page_and_nothing_is_kept(browser, server) -> None
         assert page.evaluate("navigator.clipboard.readText()") == text
         assert "Gesprek zonder schuldvraag" in page.locator(".sw-mail").inner_text()
         assert len(requests) == before, requests[before:]
-        assert page.evaluate(STORAGE_STATE) == {
-            "local": 0, "session": 0, "cookies": "", "databases": 0,
-        }  # fmt: skip
+        assert stored(page) == EMPTY_STORAGE
         page.reload()
         assert page.get_by_label("Voornaam van uw leerling (alleen dit kind)").input_value() == ""
     finally:
