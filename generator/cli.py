@@ -6,10 +6,13 @@ Messages for the people who run it are in Dutch.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
 from pathlib import Path
+
+from jinja2 import TemplateError
 
 from generator.problems import ContentError, format_report
 from generator.project import Project
@@ -54,6 +57,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _template_error(error: TemplateError, project: Project) -> str:
+    where = getattr(error, "filename", None) or "site_templates"
+    line = getattr(error, "lineno", None)
+    with contextlib.suppress(ValueError):
+        where = str(Path(where).resolve().relative_to(project.root))
+    return (
+        f"{where}:{line or 1}:1: fout: het sjabloon kan niet gemaakt worden: {error.message}\n"
+        "    Wat te doen: herstel het sjabloon (of zet het terug met git). "
+        "De vorige versie van de site blijft staan."
+    )
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     project = _project(args)
     _setup_logging(args.verbose)
@@ -61,6 +76,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         generated = build_site(project)
     except ContentError as error:
         print(error.report(project.root), file=sys.stderr)
+        return 1
+    except TemplateError as error:
+        print(_template_error(error, project), file=sys.stderr)
         return 1
     except BuildError as error:
         print(

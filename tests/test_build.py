@@ -171,3 +171,16 @@ def test_serve_rebuilds_when_content_changes(project) -> None:
         process.terminate()
         _, err = process.communicate(timeout=20)
     assert "stap-6.yml" in err and "Onbekende sleutel 'wanner'" in err
+
+
+def test_broken_template_is_reported_and_keeps_the_site(project, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(project.root)
+    assert main(["build"]) == 0
+    before = snapshot(project.site_dir)
+    template = project.templates / "pages" / "rol.md.j2"
+    template.write_text(template.read_text("utf-8") + "\n{% if %}\n", "utf-8")
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "site_templates/pages/rol.md.j2:" in err
+    assert "het sjabloon kan niet gemaakt worden" in err
+    assert snapshot(project.site_dir) == before
