@@ -39,7 +39,18 @@ def test_key_pages_pass_axe_in_both_colour_schemes(browser, server, scheme: str)
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     try:
-        for path in ("/", "/stappen/", "/stappen/stap-3/", "/rollen/apc/", "/begrippen/"):
+        for path in (
+            "/",
+            "/stappen/",
+            "/stappen/stap-3/",
+            "/stappen/stap-4/",
+            "/stappen/schema-wegwijzer/",
+            "/welke-stap-nu/loopt-al/bemiddeld/nee/",
+            "/formulieren/stap-1-bemiddelingsgesprek/",
+            "/nieuw/oefenen/",
+            "/nieuw/spiekbriefje/",
+            "/rollen/apc/",
+        ):
             page.goto(server + path, wait_until="networkidle")
             results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
             assert results.violations_count == 0, results.generate_report()
