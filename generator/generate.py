@@ -73,7 +73,7 @@ def site_name(protocol: Protocol) -> str:
 
 def engine_config(protocol: Protocol, project: Project) -> dict[str, Any]:
     """What comes from content/, on top of mkdocs.yml (through INHERIT)."""
-    from generator.render import nav
+    from generator.pages import nav
 
     here = project.generated_config.parent
 

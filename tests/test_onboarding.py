@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.load import load
-from generator.render import sources
+from generator.pages import sources
 
 ROOT = Path(__file__).resolve().parents[1]
 PROTOCOL, _ = load(ROOT / "content")
