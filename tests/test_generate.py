@@ -83,6 +83,19 @@ def test_every_sentence_of_the_protocol_is_on_the_site_verbatim(built) -> None:
     assert not missing, missing
 
 
+def test_every_line_of_the_protocol_is_in_the_html_source_unbroken(built) -> None:
+    """Not only the visible text: the raw HTML holds each line in one piece, with no tags
+    (such as abbreviation tooltips) inserted into the school's words."""
+    from html import escape
+
+    sources = " ".join(
+        path.read_text(encoding="utf-8")
+        for path in (built.site_dir / "stappen").glob("stap-*/index.html")
+    )
+    missing = [s for s in school_sentences() if escape(s, quote=False) not in sources]
+    assert not missing, missing
+
+
 def test_double_spaces_and_typos_are_kept_in_the_html(built) -> None:
     html = (built.site_dir / "stappen" / "stap-1" / "index.html").read_text(encoding="utf-8")
     assert "eenmalig conflict of incident  dat niet wordt opgelost" in html
