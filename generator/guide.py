@@ -239,6 +239,27 @@ def check_guide(
                 f"Voeg een uitkomst met 'stap: {nummer}' toe en laat een antwoord ernaartoe "
                 "wijzen.",
             )
+    for i, uitkomst in enumerate(wegwijzer.uitkomsten):
+        if not uitkomst.verder:
+            continue
+        try:
+            node, _ = guide.walk(uitkomst.verder)
+        except KeyError as missing:
+            error(
+                file,
+                ("uitkomsten", i, "verder"),
+                f"'verder' bij de uitkomst '{uitkomst.id}' loopt vast: {missing.args[0]}.",
+                "Geef de antwoorden vanaf de eerste vraag op, die naar een vraag leiden.",
+            )
+            continue
+        if not isinstance(node, Vraag):
+            error(
+                file,
+                ("uitkomsten", i, "verder"),
+                f"'verder' bij de uitkomst '{uitkomst.id}' eindigt bij een uitkomst, niet bij "
+                "een vraag.",
+                "Laat de antwoorden eindigen bij de vraag waarmee de leerkracht verder gaat.",
+            )
     if scenarios_file is not None and scenarios is not None:
         problems += _check_scenarios(guide, scenarios_file, scenarios, file)
     return problems

@@ -383,6 +383,11 @@ class Uitkomst(Strict):
     toevoeging: bool = Field(
         default=False, description="Waar: deze uitkomst staat niet in het protocol."
     )
+    verder: list[Id] = Field(
+        default_factory=list,
+        description="Antwoorden (id's) vanaf de eerste vraag waarmee de leerkracht hierna verder "
+        "kan in de wegwijzer, bijv. [zelf-gezien].",
+    )
 
 
 class Wegwijzer(Strict):

@@ -204,3 +204,16 @@ def test_static_links_reach_every_step_within_five_answers_without_dead_ends(bui
     assert max(steps_reached.values()) <= 5
     assert max(depth.values()) <= 5
     assert len(depth) == len(list(Guide(PROTOCOL.wegwijzer).pages()))
+
+
+def test_safety_outcome_continues_into_the_step_plan(built) -> None:
+    page = (built.site_dir / "welke-stap-nu" / "gevaar" / "index.html").read_text("utf-8")
+    assert 'href="../zelf-gezien/"' in page
+    assert "Ga verder met de wegwijzer" in page
+
+
+def test_continuation_must_end_at_a_question(project) -> None:
+    path = project.content / "wegwijzer.yml"
+    edit(path, "    verder: [zelf-gezien]", "    verder: [melding]")
+    messages = guide_errors(project.content)
+    assert any("'verder' bij de uitkomst 'acuut' eindigt bij een uitkomst" in m for m in messages)
