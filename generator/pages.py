@@ -189,6 +189,7 @@ def pages(protocol: Protocol) -> list[Page]:
         Page("wat-is-er-nieuw.md", "wat-is-er-nieuw.md.j2", {}),
         Page("bronnen.md", "bronnen.md.j2", {"bronnen": sources(protocol)}),
         Page("te-bevestigen.md", "te-bevestigen.md.j2", {}),
+        Page("beheer.md", "beheer.md.j2", {}),
     ]
     return result
 
@@ -279,6 +280,7 @@ def nav(protocol: Protocol) -> list[Any]:
                 {"Wat is er nieuw": "wat-is-er-nieuw.md"},
                 {"Bronnen": "bronnen.md"},
                 {"Te bevestigen door de APC": "te-bevestigen.md"},
+                {"Voor de APC: bijhouden": "beheer.md"},
             ]
         },
     ]

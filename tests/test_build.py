@@ -39,6 +39,9 @@ def test_full_build_publishes_every_page(built) -> None:
         "wat-is-er-nieuw/index.html",
         "formulieren/index.html",
         "nieuw/index.html",
+        "bronnen/index.html",
+        "te-bevestigen/index.html",
+        "beheer/index.html",
         "search/search_index.json",
     ):
         assert (site / path).is_file(), path
@@ -184,3 +187,12 @@ def test_broken_template_is_reported_and_keeps_the_site(project, monkeypatch, ca
     assert "site_templates/pages/rol.md.j2:" in err
     assert "het sjabloon kan niet gemaakt worden" in err
     assert snapshot(project.site_dir) == before
+
+
+def test_maintenance_page_lists_what_the_school_still_has_to_fill_in(built) -> None:
+    html = (built.site_dir / "beheer" / "index.html").read_text("utf-8")
+    assert "de datum van instemming van de MR" in html.replace(
+        '<abbr title="medezeggenschapsraad">MR</abbr>', "MR"
+    )
+    assert "naam en gegevens van: Directeur" in html
+    assert "stappenwijzer check" in html
