@@ -70,7 +70,7 @@ def test_summary_is_one_a4_page_naming_every_step(built) -> None:
     )
     text = " ".join(page.extract_text().split())
     for stap in PROTOCOL.stappen:
-        assert f"{stap.nummer}. " in text
+        assert f"Stap {stap.nummer}: {stap.korte_titel}" in text
     assert "Na 2 dagen, na een week en na een maand" in text
     assert "Anti-pestcoördinator (APC)" in text
     assert "versie 1.0 (concept)" in text
