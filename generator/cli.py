@@ -31,13 +31,15 @@ def _project(args: argparse.Namespace) -> Project:
     )
 
 
-def _setup_logging(verbose: bool) -> None:
+def _setup_logging(verbose: bool, quiet: bool = True) -> None:
+    """MkDocs' messages: warnings only for a build (unless -v), also progress while serving."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
     for name in ("mkdocs", "stappenwijzer"):
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
-        logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+        logger.setLevel(level)
         logger.propagate = False
 
 
@@ -105,7 +107,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from generator.generate import generate
 
     project = _project(args)
-    _setup_logging(args.verbose)
+    _setup_logging(args.verbose, quiet=False)
     try:
         generate(project)
     except ContentError as error:
