@@ -50,12 +50,10 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def error(self, file: YamlFile, loc: Loc, message: str, hint: str) -> None:
-        line, col = file.position(loc)
-        self.problems.append(Problem(file.path, line, col, message, hint))
+        self.problems.append(file.problem(loc, message, hint))
 
     def warn(self, file: YamlFile, loc: Loc, message: str, hint: str) -> None:
-        line, col = file.position(loc)
-        self.problems.append(Problem(file.path, line, col, message, hint, severity="let op"))
+        self.problems.append(file.problem(loc, message, hint, severity="let op"))
 
     def duplicates(
         self, file: YamlFile, items: list[Any], attr: str, loc_prefix: Loc, what: str

@@ -112,6 +112,12 @@ def _text_block(
     return lines, y - top
 
 
+def _label_above(texts: list[str], x: float, bottom: float) -> list[TextLine]:
+    """A label whose last line ends just above ``bottom`` (the line it belongs to)."""
+    lines, height = _text_block([(t, TEXT_SIZE, False) for t in texts], x, bottom)
+    return [TextLine(t.x, t.y - height, t.text, t.size, t.bold, t.anchor) for t in lines]
+
+
 # --------------------------------------------------------------------------------------------
 # The step plan
 # --------------------------------------------------------------------------------------------
@@ -213,28 +219,13 @@ def step_plan(protocol: Protocol) -> Chart:
         outs = [o for o in stap.vervolg if o.naar == CLOSED]
         for k, o in enumerate(outs):
             y_line = box.y + box.h * (k + 1) / (len(outs) + 1) + 6
-            texts = _label_lines(o.label, LABEL_W)
-            labels, label_h = _text_block(
-                [(ln, TEXT_SIZE, False) for ln in texts], box.x + box.w + 12, y_line - 4
+            labels = _label_above(_label_lines(o.label, LABEL_W), box.x + box.w + 12, y_line - 4)
+            pill_h = _block_height(1) + 2 * 4
+            top = y_line - pill_h / 2
+            lines, _ = _text_block(
+                [("afgerond", TEXT_SIZE, True)], x_exit + EXIT_W / 2, top + 4, anchor="middle"
             )
-            labels = [
-                TextLine(t.x, t.y - label_h, t.text, t.size, t.bold, t.anchor) for t in labels
-            ]
-            pill_h = _block_height(1)
-            pill = Box(
-                "uitgang",
-                x_exit,
-                y_line - (pill_h + 2 * 4) / 2,
-                EXIT_W,
-                pill_h + 2 * 4,
-                [],
-                None,
-                rounded=True,
-            )
-            pill.lines, _ = _text_block(
-                [("afgerond", TEXT_SIZE, True)], pill.cx, pill.y + 4, anchor="middle"
-            )
-            boxes.append(pill)
+            boxes.append(Box("uitgang", x_exit, top, EXIT_W, pill_h, lines, rounded=True))
             edges.append(Edge([(box.x + box.w, y_line), (x_exit, y_line)], labels))
 
     # Ways in: from the far left.
@@ -269,7 +260,7 @@ def step_plan(protocol: Protocol) -> Chart:
         y_from = source.y + source.h * 0.72
         y_to = target.y + target.h * 0.28
         label_texts = _label_lines(o.label, 120)
-        labels, label_h = _text_block(
+        labels, _ = _text_block(
             [(t, TEXT_SIZE, False) for t in label_texts],
             lane_x - 6,
             (y_from + y_to) / 2 - _block_height(len(label_texts)) / 2,
@@ -396,11 +387,7 @@ def guide_tree(protocol: Protocol) -> Chart:
             continue
         parent, box = placed[page.path[:-1]], placed[page.path]
         x_spine = parent.x + parent.w + COL_GAP / 2
-        texts = answer_lines(page)
-        labels, label_h = _text_block(
-            [(t, TEXT_SIZE, False) for t in texts], x_spine + 8, box.cy - 4
-        )
-        labels = [TextLine(t.x, t.y - label_h, t.text, t.size, t.bold, t.anchor) for t in labels]
+        labels = _label_above(answer_lines(page), x_spine + 8, box.cy - 4)
         edges.append(
             Edge(
                 [(parent.x + parent.w, parent.cy), (x_spine, parent.cy), (x_spine, box.cy),

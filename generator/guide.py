@@ -106,8 +106,7 @@ def check_guide(
     problems: list[Problem] = []
 
     def error(f: YamlFile, loc: tuple, message: str, hint: str) -> None:
-        line, col = f.position(loc)
-        problems.append(Problem(f.path, line, col, message, hint))
+        problems.append(f.problem(loc, message, hint))
 
     vraag_ids = [v.id for v in wegwijzer.vragen]
     uitkomst_ids = [u.id for u in wegwijzer.uitkomsten]
@@ -275,12 +274,9 @@ def _check_scenarios(
         try:
             node, given = guide.walk(scenario.antwoorden)
         except KeyError as missing:
-            line, col = file.position(("scenarios", i, "antwoorden"))
             problems.append(
-                Problem(
-                    file.path,
-                    line,
-                    col,
+                file.problem(
+                    ("scenarios", i, "antwoorden"),
                     f"Het scenario '{scenario.id}' loopt vast: {missing.args[0]}.",
                     "Pas de antwoorden van het scenario aan de wegwijzer aan.",
                 )
@@ -289,13 +285,10 @@ def _check_scenarios(
         used |= {(g.vraag.id, g.antwoord.id) for g in given}
         lengths.append(len(given))
         if node.id != scenario.uitkomst:
-            line, col = file.position(("scenarios", i, "uitkomst"))
             where = "bij de vraag" if isinstance(node, Vraag) else "bij de uitkomst"
             problems.append(
-                Problem(
-                    file.path,
-                    line,
-                    col,
+                file.problem(
+                    ("scenarios", i, "uitkomst"),
                     f"Het scenario '{scenario.id}' komt {where} '{node.id}' uit, niet bij "
                     f"'{scenario.uitkomst}'.",
                     "Controleer de antwoorden van het scenario, of de route in wegwijzer.yml.",
@@ -304,12 +297,9 @@ def _check_scenarios(
     for i, vraag in enumerate(guide.wegwijzer.vragen):
         for j, antwoord in enumerate(vraag.antwoorden):
             if (vraag.id, antwoord.id) not in used:
-                line, col = guide_file.position(("vragen", i, "antwoorden", j, "id"))
                 problems.append(
-                    Problem(
-                        guide_file.path,
-                        line,
-                        col,
+                    guide_file.problem(
+                        ("vragen", i, "antwoorden", j, "id"),
                         f"Geen enkel scenario gebruikt het antwoord '{antwoord.id}' bij de vraag "
                         f"'{vraag.id}'.",
                         "Voeg in scenarios.yml een situatie toe waarin een leerkracht dit "
@@ -318,10 +308,8 @@ def _check_scenarios(
                 )
     if lengths and statistics.median(lengths) > MAX_MEDIAN_ANSWERS:
         problems.append(
-            Problem(
-                file.path,
-                1,
-                1,
+            file.problem(
+                (),
                 f"De scenario's vragen gemiddeld (mediaan) {statistics.median(lengths)} "
                 f"antwoorden; dat mogen er hooguit {MAX_MEDIAN_ANSWERS} zijn.",
                 "Maak de wegwijzer korter voor de meest voorkomende situaties.",

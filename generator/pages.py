@@ -7,6 +7,7 @@ is in site_templates/; this module only decides the pages and their data.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,22 @@ def planner_context(protocol: Protocol, stap: Stap | None) -> dict[str, Any] | N
         "voorbeeld_start": PLANNER_EXAMPLE,
         "voorbeeld": schedule(PLANNER_EXAMPLE, momenten),
     }
+
+
+def mail_preview(protocol: Protocol) -> str:
+    """The step 4 mail with [blanks] for the teacher's fields, as shown without JavaScript."""
+    apc = protocol.school.contacten.get("apc")
+    fixed = {
+        "school": protocol.school.naam,
+        "apc_naam": (apc.naam if apc else None) or "[naam APC]",
+        "apc_email": (apc.email if apc else None) or "[e-mailadres APC]",
+    }
+    labels = {v.id: f"[{v.label}]" for v in protocol.mail.velden}
+    return re.sub(
+        r"\{([^{}]*)\}",
+        lambda m: fixed.get(m.group(1)) or labels.get(m.group(1), m.group(0)),
+        protocol.mail.tekst,
+    )
 
 
 def worksheet_context(protocol: Protocol, formulier: Formulier) -> dict[str, Any]:

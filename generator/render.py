@@ -20,6 +20,7 @@ from generator.pages import (
     STEP_PLAN_PDFS,
     SUMMARY_PDF,
     Page,
+    mail_preview,
     pages,
     role_path,
     site_url,
@@ -96,18 +97,6 @@ class Renderer:
         )
         self.env.filters["verbatim"] = verbatim
         self.env.filters["abbr"] = abbreviator(protocol)
-        apc = protocol.school.contacten.get("apc")
-        fixed = {
-            "school": protocol.school.naam,
-            "apc_naam": (apc.naam if apc else None) or "[naam APC]",
-            "apc_email": (apc.email if apc else None) or "[e-mailadres APC]",
-        }
-        labels = {v.id: f"[{v.label}]" for v in protocol.mail.velden}
-        mail_voorbeeld = re.sub(
-            r"\{([^{}]*)\}",
-            lambda m: fixed.get(m.group(1)) or labels.get(m.group(1), m.group(0)),
-            protocol.mail.tekst,
-        )
         self.env.filters["datum"] = datum
         self.env.globals.update(
             protocol=protocol,
@@ -119,7 +108,7 @@ class Renderer:
             worksheet_path=worksheet_path,
             worksheet_pdf=worksheet_pdf,
             mail=protocol.mail,
-            mail_voorbeeld=mail_voorbeeld,
+            mail_voorbeeld=mail_preview(protocol),
             step_plan_pdfs=STEP_PLAN_PDFS,
             rol_info=protocol.rol,
             guide_chart=GUIDE_CHART,

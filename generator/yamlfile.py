@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 
-from generator.problems import Problem
+from generator.problems import Problem, Severity
 
 Loc = tuple[str | int, ...]
 
@@ -52,6 +52,11 @@ class YamlFile:
                 line, col = node.lc.item(part)
                 node = node[part]
         return line + 1, col + 1
+
+    def problem(self, loc: Loc, message: str, hint: str, severity: Severity = "fout") -> Problem:
+        """A problem at the node ``loc`` of this file."""
+        line, col = self.position(loc)
+        return Problem(self.path, line, col, message, hint, severity)
 
     def key_position(self, loc: Loc) -> tuple[int, int]:
         """Position of the key (not the value) that ends ``loc``; for unknown-key errors."""
