@@ -16,7 +16,7 @@ from jinja2 import TemplateError
 
 from generator.problems import ContentError, format_report
 from generator.project import Project
-from generator.site import BuildError, build_site, load_mkdocs_config
+from generator.publish.build import BuildError, build_site, load_mkdocs_config
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_TEMPLATES = Path("site_templates")
@@ -44,7 +44,7 @@ def _setup_logging(verbose: bool, quiet: bool = True) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.load import load
+    from generator.content.load import load
 
     project = _project(args)
     protocol, problems = load(project.content)
@@ -103,8 +103,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
-    from generator import serve_hook
     from generator.generate import generate
+    from generator.publish import serve_hook
 
     project = _project(args)
     _setup_logging(args.verbose, quiet=False)
@@ -129,7 +129,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from generator import schema
+    from generator.content import schema as schema
 
     written = schema.export(Path(args.out))
     for path in written:

@@ -14,13 +14,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.output import WriteStats, write_file, write_tree
 from generator.problems import Problem
 from generator.project import Project
-from generator.worksheets import PdfStats
+from generator.publish.output import WriteStats, write_file, write_tree
+from generator.publish.pdf import PdfStats
 
 if TYPE_CHECKING:
-    from generator.model import Protocol
+    from generator.content.model import Protocol
 
 # Loading, validating and rendering (pydantic, ruamel.yaml, Jinja2, Babel) are imported only when
 # generation actually runs: a warm rebuild with nothing changed does not pay for them.
@@ -40,8 +40,8 @@ class Generated:
 def generated_files(
     protocol: Protocol, templates_dir: Path, pdf_cache: Path
 ) -> tuple[dict[str, bytes], PdfStats]:
-    from generator.render import Renderer
-    from generator.worksheets import render_pdfs
+    from generator.publish.pdf import render_pdfs
+    from generator.site.render import Renderer
 
     renderer = Renderer(templates_dir, protocol)
     files = {path: text.encode("utf-8") for path, text in renderer.render_all().items()}
@@ -55,7 +55,7 @@ def generated_files(
 
 
 def protocol_extra(protocol: Protocol) -> dict[str, str]:
-    from generator.render import datum
+    from generator.site.render import datum
 
     school = protocol.school
     return {
@@ -73,7 +73,7 @@ def site_name(protocol: Protocol) -> str:
 
 def engine_config(protocol: Protocol, project: Project) -> dict[str, Any]:
     """What comes from content/, on top of mkdocs.yml (through INHERIT)."""
-    from generator.pages import nav
+    from generator.site.plan import nav
 
     here = project.generated_config.parent
 
@@ -111,7 +111,7 @@ def fingerprint(project: Project) -> str:
     sources = [
         *_files_under(project.content),
         *_files_under(project.templates),
-        *GENERATOR_DIR.glob("*.py"),
+        *GENERATOR_DIR.rglob("*.py"),
         project.config_file,
     ]
     for path in sources:
@@ -151,7 +151,7 @@ def generate(project: Project, *, force: bool = False) -> Generated:
         warnings = _up_to_date(project, key)
         if warnings is not None:
             return Generated(warnings, WriteStats(0, 0, 0), skipped=True)
-    from generator.load import load_or_raise
+    from generator.content.load import load_or_raise
 
     protocol, problems = load_or_raise(project.content)
     files, pdf_stats = generated_files(protocol, project.templates, project.pdf_cache)

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.generate import generate  # noqa: E402
 from generator.project import Project  # noqa: E402
-from generator.site import build_site, mkdocs_build  # noqa: E402
+from generator.publish.build import build_site, mkdocs_build  # noqa: E402
 
 
 def copy_project(target: Path) -> Project:

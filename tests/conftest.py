@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.project import Project
-from generator.site import build_site
+from generator.publish.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -15,7 +15,7 @@ import pytest
 
 from generator.cli import main
 from generator.problems import ContentError
-from generator.site import BuildError, build_site
+from generator.publish.build import BuildError, build_site
 
 
 def snapshot(site: Path) -> dict[str, str]:

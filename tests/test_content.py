@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import load
+from generator.content.load import load
 from generator.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -194,7 +194,7 @@ def test_missing_file_and_empty_content_dir(tmp_path: Path) -> None:
 
 
 def test_json_schema_is_exported_and_current() -> None:
-    from generator.schema import SCHEMAS, schema_texts
+    from generator.content.schema import SCHEMAS, schema_texts
 
     texts = schema_texts()
     assert set(texts) == set(SCHEMAS)

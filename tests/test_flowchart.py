@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.flowchart import Chart, guide_tree, step_plan, step_plan_rows, text_width
+from generator.content.load import load
 from generator.generate import generate
-from generator.load import load
+from generator.site.flowchart import Chart, guide_tree, step_plan, step_plan_rows, text_width
 from tests.layout import Drawing, problems
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.generate import generate
-from generator.render import verbatim
+from generator.site.render import verbatim
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHOOL_TEXT = Path(__file__).parent / "fixtures" / "pestprotocol-school.txt"

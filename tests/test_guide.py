@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from generator.guide import MAX_ANSWERS, Guide
-from generator.load import load
+from generator.content.load import load
+from generator.content.routing import MAX_ANSWERS, Guide
 
 ROOT = Path(__file__).resolve().parents[1]
 PROTOCOL, _ = load(ROOT / "content")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.guide import Guide
-from generator.load import load
+from generator.content.load import load
+from generator.content.routing import Guide
 
 pytestmark = pytest.mark.browser
 

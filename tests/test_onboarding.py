@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.load import load
-from generator.pages import sources
+from generator.content.load import load
+from generator.site.plan import sources
 
 ROOT = Path(__file__).resolve().parents[1]
 PROTOCOL, _ = load(ROOT / "content")

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from generator.content.load import load
+from generator.content.model import Moment
 from generator.generate import generate
-from generator.load import load
-from generator.model import Moment
-from generator.planning import moment_date, next_school_day
+from generator.site.planning import moment_date, next_school_day
 
 ROOT = Path(__file__).resolve().parents[1]
 PROTOCOL, _ = load(ROOT / "content")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from generator.load import load
-from generator.planning import moment_date
+from generator.content.load import load
+from generator.site.planning import moment_date
 from tests.conftest import EMPTY_STORAGE, stored
 
 pytestmark = pytest.mark.browser

@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from generator.guide import check_guide
-from generator.model import (
+from generator.content.model import (
     CLOSED,
     MAIL_SCHOOL_FIELDS,
     Begrippen,
@@ -22,8 +21,9 @@ from generator.model import (
     Strict,
     Wegwijzer,
 )
+from generator.content.routing import check_guide
+from generator.content.yamlfile import Loc, YamlFile
 from generator.problems import Problem
-from generator.yamlfile import Loc, YamlFile
 
 
 def _suggest(value: str, known: Iterable[str]) -> str:

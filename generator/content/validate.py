@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.content.yamlfile import Loc, YamlFile
 from generator.problems import Problem
-from generator.yamlfile import Loc, YamlFile
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.flowchart import guide_rows, guide_tree, step_plan, step_plan_rows
-from generator.guide import Guide, GuidePage, page_file
-from generator.model import CLOSED, Bron, Formulier, Moment, Protocol, Stap
+from generator.site.flowchart import guide_rows, guide_tree, step_plan, step_plan_rows
+from generator.content.routing import Guide, GuidePage, page_file
+from generator.content.model import CLOSED, Bron, Formulier, Moment, Protocol, Stap
 
 GUIDE_CHART = "stappen/schema-wegwijzer.md"
 SUMMARY_PDF = "nieuw/spiekbriefje.pdf"
@@ -56,7 +56,7 @@ PLANNER_EXAMPLE = dt.date(2026, 1, 30)
 
 def planner_context(protocol: Protocol, stap: Stap | None) -> dict[str, Any] | None:
     """What the follow-up planner needs on a page about ``stap``, or None if nothing follows."""
-    from generator.planning import schedule
+    from generator.site.planning import schedule
 
     found = follow_up(protocol, stap) if stap is not None else None
     if found is None:

@@ -12,9 +12,9 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.model import Antwoord, Scenario, Uitkomst, Vraag, Wegwijzer
+from generator.content.model import Antwoord, Scenario, Uitkomst, Vraag, Wegwijzer
+from generator.content.yamlfile import YamlFile
 from generator.problems import Problem
-from generator.yamlfile import YamlFile
 
 GUIDE_DIR = "welke-stap-nu"
 MAX_ANSWERS = 5

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.model import FILE_MODELS, Stap, Strict
+from generator.content.model import FILE_MODELS, Stap, Strict
 
 SCHEMAS: dict[str, type[Strict]] = {
     **{f"{Path(name).stem}.schema.json": model for name, model in FILE_MODELS.items()},

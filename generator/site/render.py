@@ -12,10 +12,10 @@ from pathlib import Path
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.flowchart import step_plan
-from generator.guide import page_file
-from generator.model import CLOSED, Protocol
-from generator.pages import (
+from generator.site.flowchart import step_plan
+from generator.content.routing import page_file
+from generator.content.model import CLOSED, Protocol
+from generator.site.plan import (
     GUIDE_CHART,
     STEP_PLAN_PDFS,
     SUMMARY_PDF,

@@ -12,8 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generator.generate import Generated, generate
-from generator.output import swap_in
 from generator.project import Project
+from generator.publish.output import swap_in
 
 
 class BuildError(Exception):

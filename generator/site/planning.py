@@ -11,7 +11,7 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
-from generator.model import Moment
+from generator.content.model import Moment
 
 
 def next_school_day(day: dt.date) -> dt.date:

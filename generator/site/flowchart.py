@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.guide import Guide, GuidePage
-from generator.model import CLOSED, Protocol, Stap, Uitkomst, Vraag
+from generator.content.routing import Guide, GuidePage
+from generator.content.model import CLOSED, Protocol, Stap, Uitkomst, Vraag
 
 TITLE_SIZE = 13.0
 TEXT_SIZE = 11.5

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import checks
-from generator.model import FILE_MODELS, STEP_DIR, Protocol, Stap, Strict
+from generator.content import checks as checks
+from generator.content.model import FILE_MODELS, STEP_DIR, Protocol, Stap, Strict
+from generator.content.validate import validate_file
+from generator.content.yamlfile import YamlFile, read_yaml
 from generator.problems import ContentError, Problem
-from generator.validate import validate_file
-from generator.yamlfile import YamlFile, read_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
