@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -113,9 +112,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ContentError as error:
         print(error.report(project.root), file=sys.stderr)
         return 1
-    os.environ[serve_hook.ROOT_ENV] = str(project.root)
-    os.environ[serve_hook.CONTENT_ENV] = str(project.content)
-    os.environ[serve_hook.TEMPLATES_ENV] = str(project.templates)
     load_mkdocs_config(project, project.site_dir)  # Fails early on a broken mkdocs.yml.
     serve(
         str(project.generated_config),

@@ -16,6 +16,7 @@ import pytest
 from generator.cli import main
 from generator.problems import ContentError
 from generator.publish.build import BuildError, build_site
+from tests.helpers import ROOT
 
 
 def snapshot(site: Path) -> dict[str, str]:
@@ -146,7 +147,8 @@ def _wait_for(url: str, needle: str, seconds: float) -> bool:
 
 def test_serve_rebuilds_when_content_changes(project) -> None:
     port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # The generator of this checkout, whatever the installed one.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
         cwd=project.root,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.content.load import load
 from generator.problems import Problem
+from tests.helpers import edit
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,12 +18,6 @@ def errors(content: Path) -> list[Problem]:
     assert protocol is None, "content with errors must not produce a protocol"
     assert found
     return found
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def line_of(path: Path, needle: str) -> int:

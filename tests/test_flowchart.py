@@ -11,11 +11,11 @@ from pypdf import PdfReader
 from generator.content.load import load
 from generator.generate import generate
 from generator.site.flowchart import Chart, guide_tree, step_plan, step_plan_rows, text_width
+from tests.helpers import bundled_protocol, site_labels
 from tests.layout import Drawing, problems
 
 ROOT = Path(__file__).resolve().parents[1]
-PROTOCOL, _ = load(ROOT / "content")
-assert PROTOCOL is not None
+PROTOCOL = bundled_protocol()
 
 
 def estimated(chart: Chart) -> Drawing:
@@ -39,7 +39,7 @@ def estimated(chart: Chart) -> Drawing:
 
 @pytest.mark.parametrize("make", [step_plan, guide_tree], ids=["stappenplan", "wegwijzer"])
 def test_layout_has_no_overlaps(make) -> None:
-    chart = make(PROTOCOL)
+    chart = make(PROTOCOL, site_labels())
     assert problems(estimated(chart)) == []
     for box in chart.boxes:
         assert box.x >= 0 and box.x + box.w <= chart.width
@@ -59,7 +59,7 @@ def test_overview_has_one_inline_svg_linking_all_step_pages(built) -> None:
     assert 'aria-labelledby="schema-stappenplan-titel"' in svg
     assert "<text" in svg and ">Gesprek zonder Schuldvraag</text>" in svg
     assert 'href="#schema-tabel"' in html and 'id="schema-tabel"' in html
-    for _van, wanneer, _naar in step_plan_rows(PROTOCOL):
+    for _van, wanneer, _naar in step_plan_rows(PROTOCOL, site_labels()):
         assert f"<td>{wanneer}</td>" in html
     assert "mermaid" not in html.lower()
 
@@ -137,7 +137,7 @@ def test_charts_follow_the_content(project) -> None:
     )
     protocol, found = load(project.content)
     assert protocol is not None, [p.format() for p in found if p.is_error]
-    chart = step_plan(protocol)
+    chart = step_plan(protocol, site_labels())
     assert problems(estimated(chart)) == []
     assert {b.href for b in chart.boxes if b.kind == "stap"} == {
         f"stappen/stap-{n}.md" for n in range(9)
@@ -145,7 +145,7 @@ def test_charts_follow_the_content(project) -> None:
     labels = {t.text for e in chart.edges for t in e.labels}
     assert "afspraak gebroken" in labels and "afspraken niet nagekomen" not in labels
     assert "nog steeds geen effect" in labels
-    tree = guide_tree(protocol)
+    tree = guide_tree(protocol, site_labels())
     assert problems(estimated(tree)) == []
     generate(project)
     overview = (project.docs_dir / "stappen" / "index.md").read_text("utf-8")

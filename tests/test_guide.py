@@ -10,18 +10,13 @@ from urllib.parse import urljoin
 
 import pytest
 
+from generator.content.guide_checks import MAX_ANSWERS
 from generator.content.load import load
-from generator.content.routing import MAX_ANSWERS, Guide
+from generator.content.routing import Guide
+from tests.helpers import bundled_protocol, edit
 
 ROOT = Path(__file__).resolve().parents[1]
-PROTOCOL, _ = load(ROOT / "content")
-assert PROTOCOL is not None
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+PROTOCOL = bundled_protocol()
 
 
 def guide_errors(content: Path) -> list[str]:

@@ -3,17 +3,14 @@ keyboard only, the Back button, and a clean printout."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from generator.content.load import load
 from generator.content.routing import Guide
+from tests.helpers import bundled_protocol
 
 pytestmark = pytest.mark.browser
 
-PROTOCOL, _ = load(Path(__file__).resolve().parents[1] / "content")
-assert PROTOCOL is not None
+PROTOCOL = bundled_protocol()
 GUIDE = Guide(PROTOCOL.wegwijzer)
 
 

@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.content.load import load
-from generator.site.plan import sources
+from tests.helpers import bundled_plan, bundled_protocol
 
 ROOT = Path(__file__).resolve().parents[1]
-PROTOCOL, _ = load(ROOT / "content")
-assert PROTOCOL is not None
+PROTOCOL = bundled_protocol()
 
 
 def read(site: Path, url: str) -> str:
@@ -81,7 +79,7 @@ def test_summary_is_one_a4_page_naming_every_step(built) -> None:
 
 def test_every_source_is_on_the_bronnen_page(built) -> None:
     page = html_lib.unescape(read(built.site_dir, "/bronnen/"))
-    found = sources(PROTOCOL)
+    found = bundled_plan().page("bronnen.md").context["bronnen"]
     assert len(found) >= 10
     for bron, _ in found:
         assert (bron.url or bron.titel) in page

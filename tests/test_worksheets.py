@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.content.load import load
 from generator.content.model import Moment
 from generator.generate import generate
 from generator.site.planning import moment_date, next_school_day
+from tests.helpers import bundled_protocol
 
 ROOT = Path(__file__).resolve().parents[1]
-PROTOCOL, _ = load(ROOT / "content")
-assert PROTOCOL is not None
+PROTOCOL = bundled_protocol()
 FORMS = PROTOCOL.formulieren.formulieren
 A4 = (595.28, 841.89)
 

@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from generator.content.load import load
 from generator.site.planning import moment_date
 from tests.conftest import EMPTY_STORAGE, stored
+from tests.helpers import bundled_protocol
 
 pytestmark = pytest.mark.browser
 
-PROTOCOL, _ = load(Path(__file__).resolve().parents[1] / "content")
-assert PROTOCOL is not None
+PROTOCOL = bundled_protocol()
 MOMENTEN = PROTOCOL.stap(2).termijn.momenten
 
 

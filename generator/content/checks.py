@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from generator.content.guide_checks import check_guide
 from generator.content.model import (
     CLOSED,
     MAIL_SCHOOL_FIELDS,
@@ -21,7 +22,6 @@ from generator.content.model import (
     Strict,
     Wegwijzer,
 )
-from generator.content.routing import check_guide
 from generator.content.yamlfile import Loc, YamlFile
 from generator.problems import Problem
 

@@ -104,6 +104,11 @@ class Contact(Strict):
 class School(Strict):
     naam: Text
     protocol_titel: Text
+    korte_titel: Text | None = Field(
+        default=None,
+        description="Korte naam van het protocol voor de kop van elke pagina, bijv. "
+        "'Pestprotocol'. Leeg: de hele titel.",
+    )
     versie: Text
     vastgesteld: dt.date | None = Field(
         default=None, description="Datum waarop het protocol is vastgesteld (JJJJ-MM-DD)."

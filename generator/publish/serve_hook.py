@@ -7,28 +7,18 @@ has errors, the hook reports them and MkDocs keeps building the last good genera
 from __future__ import annotations
 
 import logging
-import os
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.generate import generate
 from generator.problems import ContentError
-from generator.project import Project
+from generator.publish.engine import project_of
 
 log = logging.getLogger("mkdocs.stappenwijzer")
 
-ROOT_ENV = "STAPPENWIJZER_ROOT"
-CONTENT_ENV = "STAPPENWIJZER_CONTENT"
-TEMPLATES_ENV = "STAPPENWIJZER_TEMPLATES"
-
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    project = Project(
-        root=Path(os.environ[ROOT_ENV]),
-        content=Path(os.environ[CONTENT_ENV]),
-        templates=Path(os.environ[TEMPLATES_ENV]),
-    )
+    project = project_of(config)
     try:
         generated = generate(project)
     except ContentError as error:

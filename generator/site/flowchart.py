@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.content.routing import Guide, GuidePage
 from generator.content.model import CLOSED, Protocol, Stap, Uitkomst, Vraag
+from generator.content.routing import Guide, GuidePage
+from generator.site import paths
+from generator.site.labels import Labels
 
 TITLE_SIZE = 13.0
 TEXT_SIZE = 11.5
@@ -130,12 +132,12 @@ LABEL_W = 190.0
 LANE_GAP = 16.0
 
 
-def _step_texts(protocol: Protocol, stap: Stap) -> list[tuple[str, float, bool]]:
+def _step_texts(protocol: Protocol, stap: Stap, words: Labels) -> list[tuple[str, float, bool]]:
     inner = STEP_W - 2 * PAD
     roles = ", ".join(protocol.rol(r.rol).kort or protocol.rol(r.rol).naam for r in stap.rollen)
-    texts = [(f"Stap {stap.nummer}", TITLE_SIZE, True)]
+    texts = [(words("schema.stap", nummer=stap.nummer), TITLE_SIZE, True)]
     texts += [(line, TITLE_SIZE, False) for line in wrap(stap.korte_titel, inner, TITLE_SIZE)]
-    texts += [(line, TEXT_SIZE, False) for line in wrap(f"Wie: {roles}", inner, TEXT_SIZE)]
+    texts += [(line, TEXT_SIZE, False) for line in wrap(words("schema.wie", rollen=roles), inner, TEXT_SIZE)]
     return texts
 
 
@@ -147,7 +149,7 @@ def _block_height(n_lines: int, size: float = TEXT_SIZE) -> float:
     return n_lines * size * LINE
 
 
-def step_plan(protocol: Protocol) -> Chart:
+def step_plan(protocol: Protocol, words: Labels) -> Chart:
     """Steps top to bottom; the ordinary route straight down, side routes in lanes on the
     left, ways in from the far left, ways out (closed) to the right."""
     stappen = protocol.stappen
@@ -186,10 +188,10 @@ def step_plan(protocol: Protocol) -> Chart:
     step_box: dict[int, Box] = {}
     y = 10.0
     for i, stap in enumerate(stappen):
-        texts = _step_texts(protocol, stap)
+        texts = _step_texts(protocol, stap, words)
         lines, height = _text_block(texts, x_step + PAD, y + PAD)
         box = Box(
-            "stap", x_step, y, STEP_W, height + 2 * PAD, lines, f"stappen/stap-{stap.nummer}.md"
+            "stap", x_step, y, STEP_W, height + 2 * PAD, lines, paths.step(stap.nummer)
         )
         boxes.append(box)
         step_box[stap.nummer] = box
@@ -223,7 +225,7 @@ def step_plan(protocol: Protocol) -> Chart:
             pill_h = _block_height(1) + 2 * 4
             top = y_line - pill_h / 2
             lines, _ = _text_block(
-                [("afgerond", TEXT_SIZE, True)], x_exit + EXIT_W / 2, top + 4, anchor="middle"
+                [(words("schema.afgerond"), TEXT_SIZE, True)], x_exit + EXIT_W / 2, top + 4, anchor="middle"
             )
             boxes.append(Box("uitgang", x_exit, top, EXIT_W, pill_h, lines, rounded=True))
             edges.append(Edge([(box.x + box.w, y_line), (x_exit, y_line)], labels))
@@ -275,15 +277,13 @@ def step_plan(protocol: Protocol) -> Chart:
         )
 
     width = x_exit + EXIT_W + 10
-    names = ", ".join(f"stap {s.nummer} ({s.korte_titel})" for s in stappen)
+    names = ", ".join(
+        words("schema.stappenplan_naam", nummer=s.nummer, titel=s.korte_titel) for s in stappen
+    )
     return Chart(
         id="stappenplan",
-        title="Het stappenplan in één schema",
-        desc=(
-            f"{len(stappen)} stappen van boven naar beneden: {names}. Pijlen tonen wanneer u "
-            "naar de volgende stap gaat; gestippelde pijlen zijn zijroutes; links staan "
-            "situaties waarin u direct met een stap begint, rechts wanneer de zaak is afgerond."
-        ),
+        title=words("schema.stappenplan_titel"),
+        desc=words("schema.stappenplan_beschrijving", aantal=len(stappen), namen=names),
         width=width,
         height=height,
         boxes=boxes,
@@ -291,21 +291,21 @@ def step_plan(protocol: Protocol) -> Chart:
     )
 
 
-def step_plan_rows(protocol: Protocol) -> list[tuple[str, str, str]]:
+def step_plan_rows(protocol: Protocol, words: Labels) -> list[tuple[str, str, str]]:
     """The text equivalent of the step plan: from, condition, to."""
+
+    def name(nummer: int) -> str:
+        return words("titels.stap", nummer=nummer, titel=protocol.stap(nummer).korte_titel)
+
     rows: list[tuple[str, str, str]] = []
     for stap in protocol.stappen:
         for ingang in stap.ingangen:
-            rows.append(("(begin)", ingang.label, f"Stap {stap.nummer}: {stap.korte_titel}"))
+            rows.append((words("schema.begin"), ingang.label, name(stap.nummer)))
     for stap in protocol.stappen:
         for o in stap.vervolg:
-            target = (
-                "afgerond"
-                if o.naar == CLOSED
-                else f"Stap {o.naar}: {protocol.stap(o.naar).korte_titel}"
-            )
-            label = o.label + (" (zijroute)" if o.zijroute else "")
-            rows.append((f"Stap {stap.nummer}: {stap.korte_titel}", label, target))
+            target = words("schema.afgerond") if o.naar == CLOSED else name(o.naar)
+            label = words("schema.zijroute", label=o.label) if o.zijroute else o.label
+            rows.append((name(stap.nummer), label, target))
     return rows
 
 
@@ -319,14 +319,22 @@ O_W = 190.0
 COL_GAP = 26.0
 
 
-def _node_texts(node: Vraag | Uitkomst, width: float) -> list[tuple[str, float, bool]]:
+def _outcome_name(node: Uitkomst, words: Labels) -> str:
+    if node.stap is None:
+        return node.titel
+    return words("schema.uitkomst_stap", nummer=node.stap, titel=node.titel)
+
+
+def _node_texts(
+    node: Vraag | Uitkomst, width: float, words: Labels
+) -> list[tuple[str, float, bool]]:
     if isinstance(node, Vraag):
         return [(ln, TEXT_SIZE, True) for ln in wrap(node.vraag, width, TEXT_SIZE, bold=True)]
-    head = f"Stap {node.stap}: " if node.stap is not None else ""
-    return [(ln, TEXT_SIZE, False) for ln in wrap(head + node.titel, width, TEXT_SIZE)]
+    text = _outcome_name(node, words)
+    return [(ln, TEXT_SIZE, False) for ln in wrap(text, width, TEXT_SIZE)]
 
 
-def guide_tree(protocol: Protocol) -> Chart:
+def guide_tree(protocol: Protocol, words: Labels) -> Chart:
     """The guide unfolded as a tree, left to right: a question per box, each answer on the line
     to what follows, outcomes at the leaves. Every box links to its own guide page."""
     guide = Guide(protocol.wegwijzer)
@@ -342,7 +350,7 @@ def guide_tree(protocol: Protocol) -> Chart:
 
     def size(page: GuidePage) -> tuple[list[tuple[str, float, bool]], float, float]:
         width = O_W if page.is_outcome else Q_W
-        texts = _node_texts(page.node, width - 2 * PAD)
+        texts = _node_texts(page.node, width - 2 * PAD, words)
         return texts, width, _block_height(len(texts)) + 2 * PAD
 
     def answer_lines(page: GuidePage) -> list[str]:
@@ -374,7 +382,7 @@ def guide_tree(protocol: Protocol) -> Chart:
             width,
             height,
             lines,
-            "/".join(("welke-stap-nu", *page.path, "index.md")),
+            paths.guide(page.path),
             rounded=page.is_outcome,
         )
         boxes.append(box)
@@ -399,12 +407,8 @@ def guide_tree(protocol: Protocol) -> Chart:
     height = cursor
     return Chart(
         id="wegwijzer",
-        title="De wegwijzer 'Welke stap nu?' als schema",
-        desc=(
-            "Van links naar rechts: elke vraag met haar antwoorden; elk antwoord leidt naar de "
-            "volgende vraag of naar een uitkomst. Elk vak linkt naar die vraag of uitkomst in de "
-            "wegwijzer."
-        ),
+        title=words("schema.wegwijzer_titel"),
+        desc=words("schema.wegwijzer_beschrijving"),
         width=width,
         height=height,
         boxes=boxes,
@@ -412,7 +416,7 @@ def guide_tree(protocol: Protocol) -> Chart:
     )
 
 
-def guide_rows(protocol: Protocol) -> list[tuple[str, str, str]]:
+def guide_rows(protocol: Protocol, words: Labels) -> list[tuple[str, str, str]]:
     """The text equivalent of the guide: question, answer, next."""
     guide = Guide(protocol.wegwijzer)
     rows = []
@@ -420,8 +424,8 @@ def guide_rows(protocol: Protocol) -> list[tuple[str, str, str]]:
         for antwoord in vraag.antwoorden:
             nxt = guide.node(antwoord.naar)
             if isinstance(nxt, Vraag):
-                target = f"Vraag: {nxt.vraag}"
+                target = words("schema.vraag", vraag=nxt.vraag)
             else:
-                target = (f"Stap {nxt.stap}: " if nxt.stap is not None else "") + nxt.titel
+                target = _outcome_name(nxt, words)
             rows.append((vraag.vraag, antwoord.tekst, target))
     return rows

@@ -1,5 +1,5 @@
-"""Rendering the pages (see pages.py) and the print documents through the Jinja2 templates in
-site_templates/, with the filters the templates use.
+"""Rendering the planned pages and print documents (see plan.py) through the Jinja2 templates
+in site_templates/, with the filters the templates use.
 """
 
 from __future__ import annotations
@@ -12,23 +12,10 @@ from pathlib import Path
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.site.flowchart import step_plan
-from generator.content.routing import page_file
 from generator.content.model import CLOSED, Protocol
-from generator.site.plan import (
-    GUIDE_CHART,
-    STEP_PLAN_PDFS,
-    SUMMARY_PDF,
-    Page,
-    mail_preview,
-    pages,
-    role_path,
-    site_url,
-    step_path,
-    worksheet_context,
-    worksheet_path,
-    worksheet_pdf,
-)
+from generator.site import paths
+from generator.site.context import mail_preview
+from generator.site.plan import Page, Pdf, SitePlan
 
 PAGE_TEMPLATES = "pages"
 
@@ -81,6 +68,10 @@ def abbreviator(protocol: Protocol):
     return mark
 
 
+FRONT_MATTER = "_front_matter.md.j2"
+"""Every page starts with front matter from its plan record: title, hidden parts, search."""
+
+
 class Renderer:
     def __init__(self, templates_dir: Path, protocol: Protocol):
         self.protocol = protocol
@@ -102,21 +93,13 @@ class Renderer:
             protocol=protocol,
             school=protocol.school,
             CLOSED=CLOSED,
-            step_path=step_path,
-            role_path=role_path,
-            page_file=page_file,
-            worksheet_path=worksheet_path,
-            worksheet_pdf=worksheet_pdf,
+            paths=paths,
             mail=protocol.mail,
             mail_voorbeeld=mail_preview(protocol),
-            step_plan_pdfs=STEP_PLAN_PDFS,
             rol_info=protocol.rol,
-            guide_chart=GUIDE_CHART,
         )
 
     def render(self, page: Page) -> str:
-        template = self.env.get_template(page.template)
-
         def url(target: str, anchor: str = "") -> str:
             """A link from this page to another page of the generated docs."""
             rel = posixpath.relpath(target, posixpath.dirname(page.path) or ".")
@@ -125,24 +108,20 @@ class Renderer:
         def link(target: str) -> str:
             """A link in raw HTML (which MkDocs does not rewrite): the published URL of
             ``target`` relative to the published URL of this page."""
-            rel = posixpath.relpath(site_url(target) or ".", site_url(page.path) or ".")
+            rel = posixpath.relpath(paths.site_url(target) or ".", page.url or ".")
             return "./" if rel == "." else rel + "/"
 
-        return template.render(page=page, url=url, link=link, **page.context)
+        values = {"page": page, "url": url, "link": link, **page.context}
+        front = self.env.get_template(FRONT_MATTER).render(page=page)
+        return front + self.env.get_template(page.template).render(**values)
 
-    def render_all(self) -> dict[str, str]:
-        return {page.path: self.render(page) for page in pages(self.protocol)}
+    def render_pdf(self, pdf: Pdf) -> str:
+        """The complete HTML document of a PDF."""
+        return self.env.get_template(pdf.template).render(pdf=pdf, **pdf.context)
 
-    def print_documents(self) -> dict[str, str]:
-        """Complete HTML documents for the PDFs, by the path of the PDF in the docs."""
-        template = self.env.get_template("print/formulier.html.j2")
-        documents = {
-            worksheet_pdf(f.id): template.render(**worksheet_context(self.protocol, f))
-            for f in self.protocol.formulieren.formulieren
-        }
-        schema = self.env.get_template("print/schema.html.j2")
-        chart = step_plan(self.protocol)
-        for size, path in STEP_PLAN_PDFS.items():
-            documents[path] = schema.render(chart=chart, paper=size, link=None)
-        documents[SUMMARY_PDF] = self.env.get_template("print/spiekbriefje.html.j2").render()
-        return documents
+    def render_site(self, plan: SitePlan) -> tuple[dict[str, str], dict[str, str]]:
+        """The Markdown of every page and the HTML of every PDF, by their paths."""
+        self.env.globals["plan"] = plan
+        pages = {page.path: self.render(page) for page in plan.pages}
+        documents = {pdf.path: self.render_pdf(pdf) for pdf in plan.pdfs}
+        return pages, documents

@@ -1,0 +1,131 @@
+"""What a page is made from, beyond the protocol itself: derived data for the templates.
+
+Each function takes the typed protocol and returns plain data; the markup is in
+site_templates/. Paths come from generator.site.paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from generator.content.model import CLOSED, Bron, Formulier, Moment, Protocol, Stap
+from generator.content.routing import Guide
+from generator.site import paths
+from generator.site.labels import Labels
+
+PLANNER_EXAMPLE = dt.date(2026, 1, 30)
+"""A Friday whose follow-up dates show both rules: a weekend and a short month."""
+
+
+def follow_up(protocol: Protocol, stap: Stap) -> tuple[Stap, list[Moment]] | None:
+    """The follow-up moments that apply after ``stap``: its own, or those of the next step
+    (after a mediation talk, the evaluations of step 2)."""
+    if stap.termijn.momenten:
+        return stap, stap.termijn.momenten
+    for overgang in stap.vervolg:
+        if overgang.naar != CLOSED:
+            volgende = protocol.stap(overgang.naar)
+            if volgende.termijn.momenten:
+                return volgende, volgende.termijn.momenten
+    return None
+
+
+def planner(protocol: Protocol, stap: Stap | None) -> dict[str, Any] | None:
+    """What the follow-up planner needs on a page about ``stap``, or None if nothing follows."""
+    from generator.site.planning import schedule
+
+    found = follow_up(protocol, stap) if stap is not None else None
+    if found is None:
+        return None
+    moment_stap, momenten = found
+    return {
+        "stap": moment_stap,
+        "momenten": [m.model_dump() for m in momenten],
+        "voorbeeld_start": PLANNER_EXAMPLE,
+        "voorbeeld": schedule(PLANNER_EXAMPLE, momenten),
+    }
+
+
+def mail_preview(protocol: Protocol) -> str:
+    """The step 4 mail with [blanks] for the teacher's fields, as shown without JavaScript."""
+    apc = protocol.school.contacten.get("apc")
+    fixed = {
+        "school": protocol.school.naam,
+        "apc_naam": (apc.naam if apc else None) or "[naam APC]",
+        "apc_email": (apc.email if apc else None) or "[e-mailadres APC]",
+    }
+    labels = {v.id: f"[{v.label}]" for v in protocol.mail.velden}
+    return re.sub(
+        r"\{([^{}]*)\}",
+        lambda m: fixed.get(m.group(1)) or labels.get(m.group(1), m.group(0)),
+        protocol.mail.tekst,
+    )
+
+
+def worksheet(protocol: Protocol, formulier: Formulier) -> dict[str, Any]:
+    stap = protocol.stap(formulier.stap) if formulier.stap is not None else None
+    return {
+        "f": formulier,
+        "stap": stap,
+        "formulieren": protocol.formulieren,
+        "privacy_kort": protocol.formulieren.privacy.split(". ")[0].rstrip(".") + ".",
+        "planner": planner(protocol, stap),
+    }
+
+
+def roles_in_steps(protocol: Protocol) -> dict[str, list[tuple[Stap, str]]]:
+    """For each role, the steps it acts in and its task there, in step order."""
+    acting: dict[str, list[tuple[Stap, str]]] = {r.id: [] for r in protocol.rollen}
+    for stap in protocol.stappen:
+        for entry in stap.rollen:
+            acting[entry.rol].append((stap, entry.taak))
+    return acting
+
+
+def practice_cases(protocol: Protocol) -> list[dict[str, Any]]:
+    """The guide's scenarios as practice cases, each with what the guide gives for them."""
+    guide = Guide(protocol.wegwijzer)
+    cases = []
+    for scenario in protocol.scenarios:
+        uitkomst, given = guide.walk(scenario.antwoorden)
+        cases.append(
+            {
+                "scenario": scenario,
+                "uitkomst": uitkomst,
+                "given": given,
+                "page": paths.guide(tuple(scenario.antwoorden)),
+            }
+        )
+    return cases
+
+
+def sources(
+    protocol: Protocol, labels: Labels, titles: dict[str, str]
+) -> list[tuple[Bron, list[tuple[str, str]]]]:
+    """Every public source of our additions, with the pages that use it (title, path).
+    ``titles`` gives each planned page's title by path."""
+    used: dict[str, tuple[Bron, list[tuple[str, str]]]] = {}
+
+    def add(bronnen: list[Bron], path: str, titel: str | None = None) -> None:
+        for bron in bronnen:
+            entry = used.setdefault(bron.url or bron.titel, (bron, []))
+            place = (titel or titles[path], path)
+            if place not in entry[1]:
+                entry[1].append(place)
+
+    for stap in protocol.stappen:
+        for t in stap.toelichting:
+            add(t.bronnen, paths.step(stap.nummer), labels("bronnen.stap", nummer=stap.nummer))
+    for begrip in protocol.begrippen.begrippen:
+        add(begrip.bronnen, paths.GLOSSARY)
+    for vraag in protocol.wegwijzer.vragen:
+        if vraag.hulp:
+            add(vraag.hulp.bronnen, paths.guide(), labels("menu.wegwijzer"))
+    for pagina in protocol.nieuw.paginas:
+        for t in pagina.secties:
+            add(t.bronnen, paths.onboarding(pagina.id))
+    for vraag in protocol.nieuw.open_vragen:
+        add(vraag.bronnen, paths.OPEN_QUESTIONS)
+    return sorted(used.values(), key=lambda entry: entry[0].titel.casefold())
