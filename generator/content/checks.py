@@ -1,13 +1,19 @@
-"""Checks across files: references to roles, steps, worksheets and contacts, and duplicate ids."""
+"""Checks across files, one function per concern: steps, roles, worksheets, glossary, mail,
+onboarding, the guide and its scenarios, and what the school still has to fill in.
+
+Each check takes the typed view of what loaded (loaded.py) and returns its problems, in Dutch,
+at the file, line and column to change. The guide's own soundness is in guide_checks.py.
+"""
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator.content.guide_checks import check_guide
+from generator.content.loaded import Loaded
 from generator.content.model import (
     CLOSED,
     MAIL_SCHOOL_FIELDS,
@@ -18,12 +24,12 @@ from generator.content.model import (
     Rollen,
     Scenarios,
     School,
-    Stap,
-    Strict,
     Wegwijzer,
 )
 from generator.content.yamlfile import Loc, YamlFile
 from generator.problems import Problem
+
+Check = Callable[[Loaded], list[Problem]]
 
 
 def _suggest(value: str, known: Iterable[str]) -> str:
@@ -31,6 +37,10 @@ def _suggest(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
     start = f"Bedoelde u '{close[0]}'? " if close else ""
     return start + "Bekend zijn: " + ", ".join(known) + "."
+
+
+def _numbers_hint(numbers: Iterable[int]) -> str:
+    return ", ".join(str(n) for n in sorted(numbers))
 
 
 def _texts(node: Any, loc: Loc = ()) -> Iterable[tuple[Loc, str]]:
@@ -45,246 +55,304 @@ def _texts(node: Any, loc: Loc = ()) -> Iterable[tuple[Loc, str]]:
             yield from _texts(value, (*loc, i))
 
 
-class _Checker:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
+def _warn(file: YamlFile, loc: Loc, message: str, hint: str) -> Problem:
+    return file.problem(loc, message, hint, severity="let op")
 
-    def error(self, file: YamlFile, loc: Loc, message: str, hint: str) -> None:
-        self.problems.append(file.problem(loc, message, hint))
 
-    def warn(self, file: YamlFile, loc: Loc, message: str, hint: str) -> None:
-        self.problems.append(file.problem(loc, message, hint, severity="let op"))
-
-    def duplicates(
-        self, file: YamlFile, items: list[Any], attr: str, loc_prefix: Loc, what: str
-    ) -> None:
-        seen: dict[str, int] = {}
-        for i, item in enumerate(items):
-            value = getattr(item, attr)
-            key = value.casefold()
-            if key in seen:
-                self.error(
-                    file,
-                    (*loc_prefix, i, attr),
+def _duplicates(
+    file: YamlFile, items: list[Any], attr: str, prefix: Loc, what: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        value = getattr(item, attr)
+        key = value.casefold()
+        if key in seen:
+            problems.append(
+                file.problem(
+                    (*prefix, i, attr),
                     f"{what} '{value}' komt twee keer voor (ook bij nummer {seen[key] + 1} "
                     "in deze lijst).",
                     "Geef elk onderdeel een eigen naam, of voeg de twee samen.",
                 )
-            else:
-                seen[key] = i
+            )
+        else:
+            seen[key] = i
+    return problems
 
 
-def check(
-    files: dict[str, YamlFile],
-    parts: dict[str, Strict],
-    steps: list[tuple[YamlFile, Stap]],
-    steps_complete: bool = True,
-) -> list[Problem]:
-    """Cross-file problems. References to step numbers are only checked when every step file
-    was valid (``steps_complete``): otherwise an invalid step would show up as missing."""
-    c = _Checker()
-    school = parts.get("school.yml")
-    rollen = parts.get("rollen.yml")
-    begrippen = parts.get("begrippen.yml")
-    formulieren = parts.get("formulieren.yml")
-
-    # Steps: unique numbers, file names that match, no gaps.
+def check_step_numbers(loaded: Loaded) -> list[Problem]:
+    """Unique step numbers, file names that match, no gaps."""
+    problems: list[Problem] = []
     numbers: dict[int, YamlFile] = {}
-    for file, step in steps:
+    for file, step in loaded.steps:
         if step.nummer in numbers:
-            c.error(
-                file,
-                ("nummer",),
-                f"Stap {step.nummer} bestaat al in {numbers[step.nummer].path.name}.",
-                "Geef elke stap een eigen nummer.",
+            problems.append(
+                file.problem(
+                    ("nummer",),
+                    f"Stap {step.nummer} bestaat al in {numbers[step.nummer].path.name}.",
+                    "Geef elke stap een eigen nummer.",
+                )
             )
             continue
         numbers[step.nummer] = file
         if file.path.stem != step.slug:
-            c.warn(
-                file,
-                ("nummer",),
-                f"Dit bestand beschrijft stap {step.nummer} maar heet {file.path.name}.",
-                f"Noem het bestand {step.slug}{file.path.suffix}, zodat het makkelijk te "
-                "vinden is.",
+            problems.append(
+                _warn(
+                    file,
+                    ("nummer",),
+                    f"Dit bestand beschrijft stap {step.nummer} maar heet {file.path.name}.",
+                    f"Noem het bestand {step.slug}{file.path.suffix}, zodat het makkelijk te "
+                    "vinden is.",
+                )
             )
-    if numbers and steps_complete:
+    if numbers and loaded.steps_complete:
         missing = sorted(set(range(max(numbers) + 1)) - set(numbers))
         if missing:
-            first = numbers[min(numbers)]
-            c.warn(
-                first,
-                (),
-                "Het stappenplan heeft een gat: stap "
-                + ", ".join(str(n) for n in missing)
-                + " ontbreekt.",
-                "Voeg de ontbrekende stap toe of nummer de stappen opnieuw.",
+            problems.append(
+                _warn(
+                    numbers[min(numbers)],
+                    (),
+                    f"Het stappenplan heeft een gat: stap {_numbers_hint(missing)} ontbreekt.",
+                    "Voeg de ontbrekende stap toe of nummer de stappen opnieuw.",
+                )
             )
+    return problems
 
-    role_ids: set[str] = set()
-    if isinstance(rollen, Rollen):
-        file = files["rollen.yml"]
-        c.duplicates(file, rollen.rollen, "id", ("rollen",), "De rol")
-        role_ids = {r.id for r in rollen.rollen}
-        if isinstance(school, School):
-            for i, rol in enumerate(rollen.rollen):
-                if rol.contact is not None and rol.contact not in school.contacten:
-                    c.error(
-                        file,
-                        ("rollen", i, "contact"),
-                        f"De rol '{rol.id}' verwijst naar contactpersoon '{rol.contact}', "
-                        "maar die staat niet in school.yml.",
-                        _suggest(rol.contact, school.contacten),
-                    )
 
-    form_ids: set[str] = set()
-    if isinstance(formulieren, Formulieren):
-        file = files["formulieren.yml"]
-        c.duplicates(file, formulieren.formulieren, "id", ("formulieren",), "Het formulier")
-        form_ids = {f.id for f in formulieren.formulieren}
-        if numbers and steps_complete:
-            for i, form in enumerate(formulieren.formulieren):
-                if form.stap is not None and form.stap not in numbers:
-                    c.error(
-                        file,
-                        ("formulieren", i, "stap"),
-                        f"Het formulier '{form.id}' hoort bij stap {form.stap}, maar die "
-                        "stap bestaat niet.",
-                        "Kies een bestaand stapnummer: "
-                        + ", ".join(str(n) for n in sorted(numbers))
-                        + ".",
-                    )
-
-    if isinstance(begrippen, Begrippen):
-        file = files["begrippen.yml"]
-        c.duplicates(file, begrippen.afkortingen, "afkorting", ("afkortingen",), "De afkorting")
-        c.duplicates(file, begrippen.begrippen, "term", ("begrippen",), "Het begrip")
-
-    used_roles: set[str] = set()
-    for file, step in steps:
-        seen_roles: set[str] = set()
+def check_step_references(loaded: Loaded) -> list[Problem]:
+    """Each step's roles, worksheet and next steps exist."""
+    problems: list[Problem] = []
+    roles = loaded.part("rollen.yml", Rollen)
+    forms = loaded.part("formulieren.yml", Formulieren)
+    role_ids = {r.id for r in roles[1].rollen} if roles else set()
+    form_ids = {f.id for f in forms[1].formulieren} if forms else None
+    known = loaded.known_steps()
+    for file, step in loaded.steps:
+        seen: set[str] = set()
         for i, entry in enumerate(step.rollen):
-            used_roles.add(entry.rol)
             if role_ids and entry.rol not in role_ids:
-                c.error(
-                    file,
-                    ("rollen", i, "rol"),
-                    f"De rol '{entry.rol}' bestaat niet in rollen.yml.",
-                    _suggest(entry.rol, role_ids),
+                problems.append(
+                    file.problem(
+                        ("rollen", i, "rol"),
+                        f"De rol '{entry.rol}' bestaat niet in rollen.yml.",
+                        _suggest(entry.rol, role_ids),
+                    )
                 )
-            if entry.rol in seen_roles:
-                c.error(
-                    file,
-                    ("rollen", i, "rol"),
-                    f"De rol '{entry.rol}' staat twee keer bij deze stap.",
-                    "Voeg de taken samen onder één regel.",
+            if entry.rol in seen:
+                problems.append(
+                    file.problem(
+                        ("rollen", i, "rol"),
+                        f"De rol '{entry.rol}' staat twee keer bij deze stap.",
+                        "Voeg de taken samen onder één regel.",
+                    )
                 )
-            seen_roles.add(entry.rol)
-        if (
-            step.formulier is not None
-            and isinstance(formulieren, Formulieren)
-            and step.formulier not in form_ids
-        ):
-            c.error(
-                file,
-                ("formulier",),
-                f"Het formulier '{step.formulier}' bestaat niet in formulieren.yml.",
-                _suggest(step.formulier, form_ids),
+            seen.add(entry.rol)
+        if step.formulier is not None and form_ids is not None and step.formulier not in form_ids:
+            problems.append(
+                file.problem(
+                    ("formulier",),
+                    f"Het formulier '{step.formulier}' bestaat niet in formulieren.yml.",
+                    _suggest(step.formulier, form_ids),
+                )
             )
         for i, overgang in enumerate(step.vervolg):
             if overgang.naar == CLOSED:
                 continue
             if overgang.naar == step.nummer:
-                c.error(
-                    file,
-                    ("vervolg", i, "naar"),
-                    f"Stap {step.nummer} verwijst naar zichzelf.",
-                    "Verwijs naar een andere stap, of naar 'afgesloten'.",
+                problems.append(
+                    file.problem(
+                        ("vervolg", i, "naar"),
+                        f"Stap {step.nummer} verwijst naar zichzelf.",
+                        "Verwijs naar een andere stap, of naar 'afgesloten'.",
+                    )
                 )
-            elif steps_complete and overgang.naar not in numbers:
-                c.error(
-                    file,
-                    ("vervolg", i, "naar"),
-                    f"Stap {overgang.naar} bestaat niet.",
-                    "Kies een bestaand stapnummer ("
-                    + ", ".join(str(n) for n in sorted(numbers))
-                    + ") of 'afgesloten'.",
+            elif known is not None and overgang.naar not in known:
+                problems.append(
+                    file.problem(
+                        ("vervolg", i, "naar"),
+                        f"Stap {overgang.naar} bestaat niet.",
+                        f"Kies een bestaand stapnummer ({_numbers_hint(known)}) of 'afgesloten'.",
+                    )
                 )
+    return problems
 
-    if isinstance(rollen, Rollen) and steps and steps_complete:
+
+def check_roles(loaded: Loaded) -> list[Problem]:
+    """Unique roles, contacts that exist, and no role that acts in no step."""
+    found = loaded.part("rollen.yml", Rollen)
+    if found is None:
+        return []
+    file, rollen = found
+    problems = _duplicates(file, rollen.rollen, "id", ("rollen",), "De rol")
+    school = loaded.part("school.yml", School)
+    for i, rol in enumerate(rollen.rollen):
+        if school and rol.contact is not None and rol.contact not in school[1].contacten:
+            problems.append(
+                file.problem(
+                    ("rollen", i, "contact"),
+                    f"De rol '{rol.id}' verwijst naar contactpersoon '{rol.contact}', "
+                    "maar die staat niet in school.yml.",
+                    _suggest(rol.contact, school[1].contacten),
+                )
+            )
+    if loaded.steps and loaded.steps_complete:
+        used = {entry.rol for _, step in loaded.steps for entry in step.rollen}
         for i, rol in enumerate(rollen.rollen):
-            if rol.id not in used_roles:
-                c.warn(
-                    files["rollen.yml"],
-                    ("rollen", i, "id"),
-                    f"De rol '{rol.id}' komt in geen enkele stap voor.",
-                    "Voeg de rol toe aan de stap(pen) waarin hij iets doet, of verwijder hem.",
+            if rol.id not in used:
+                problems.append(
+                    _warn(
+                        file,
+                        ("rollen", i, "id"),
+                        f"De rol '{rol.id}' komt in geen enkele stap voor.",
+                        "Voeg de rol toe aan de stap(pen) waarin hij iets doet, of verwijder hem.",
+                    )
                 )
+    return problems
 
-    mail = parts.get("mail.yml")
-    if isinstance(mail, Mail):
-        file = files["mail.yml"]
-        field_ids = [v.id for v in mail.velden]
-        placeholders = set(re.findall(r"\{([^{}]*)\}", mail.tekst))
-        for name in sorted(placeholders - set(field_ids) - set(MAIL_SCHOOL_FIELDS)):
-            c.error(
-                file,
+
+def check_worksheets(loaded: Loaded) -> list[Problem]:
+    """Unique worksheets, each for a step that exists."""
+    found = loaded.part("formulieren.yml", Formulieren)
+    if found is None:
+        return []
+    file, formulieren = found
+    problems = _duplicates(file, formulieren.formulieren, "id", ("formulieren",), "Het formulier")
+    known = loaded.known_steps()
+    for i, form in enumerate(formulieren.formulieren):
+        if known and form.stap is not None and form.stap not in known:
+            problems.append(
+                file.problem(
+                    ("formulieren", i, "stap"),
+                    f"Het formulier '{form.id}' hoort bij stap {form.stap}, maar die "
+                    "stap bestaat niet.",
+                    f"Kies een bestaand stapnummer: {_numbers_hint(known)}.",
+                )
+            )
+    return problems
+
+
+def check_glossary(loaded: Loaded) -> list[Problem]:
+    found = loaded.part("begrippen.yml", Begrippen)
+    if found is None:
+        return []
+    file, begrippen = found
+    return _duplicates(
+        file, begrippen.afkortingen, "afkorting", ("afkortingen",), "De afkorting"
+    ) + _duplicates(file, begrippen.begrippen, "term", ("begrippen",), "Het begrip")
+
+
+def check_mail(loaded: Loaded) -> list[Problem]:
+    """Every {field} in the mail text has a field, every field is used, the step exists."""
+    found = loaded.part("mail.yml", Mail)
+    if found is None:
+        return []
+    file, mail = found
+    problems: list[Problem] = []
+    field_ids = [v.id for v in mail.velden]
+    placeholders = set(re.findall(r"\{([^{}]*)\}", mail.tekst))
+    for name in sorted(placeholders - set(field_ids) - set(MAIL_SCHOOL_FIELDS)):
+        problems.append(
+            file.problem(
                 ("tekst",),
                 f"De mailtekst gebruikt {{{name}}}, maar er is geen invulveld '{name}'.",
                 _suggest(name, [*field_ids, *MAIL_SCHOOL_FIELDS]),
             )
-        for i, field_id in enumerate(field_ids):
-            if field_id not in placeholders:
-                c.error(
-                    file,
+        )
+    for i, field_id in enumerate(field_ids):
+        if field_id not in placeholders:
+            problems.append(
+                file.problem(
                     ("velden", i, "id"),
                     f"Het invulveld '{field_id}' komt niet voor in de mailtekst.",
                     f"Zet {{{field_id}}} in de tekst, of verwijder het veld.",
                 )
-        if steps_complete and mail.stap not in numbers:
-            c.error(file, ("stap",), f"Stap {mail.stap} bestaat niet.", "Kies een bestaande stap.")
-
-    nieuw = parts.get("nieuw.yml")
-    if isinstance(nieuw, Nieuw):
-        file = files["nieuw.yml"]
-        c.duplicates(file, nieuw.paginas, "id", ("paginas",), "De pagina")
-        if steps_complete:
-            for i, vraag in enumerate(nieuw.open_vragen):
-                if vraag.stap is not None and vraag.stap not in numbers:
-                    c.error(
-                        file,
-                        ("open_vragen", i, "stap"),
-                        f"Stap {vraag.stap} bestaat niet.",
-                        "Kies een bestaand stapnummer of laat 'stap' weg.",
-                    )
-
-    wegwijzer = parts.get("wegwijzer.yml")
-    scenarios = parts.get("scenarios.yml")
-    if isinstance(wegwijzer, Wegwijzer):
-        c.problems += check_guide(
-            files["wegwijzer.yml"],
-            wegwijzer,
-            set(numbers) if steps_complete else None,
-            files["scenarios.yml"] if isinstance(scenarios, Scenarios) else None,
-            scenarios.scenarios if isinstance(scenarios, Scenarios) else None,
+            )
+    known = loaded.known_steps()
+    if known is not None and mail.stap not in known:
+        problems.append(
+            file.problem(("stap",), f"Stap {mail.stap} bestaat niet.", "Kies een bestaande stap.")
         )
+    return problems
 
-    if isinstance(school, School):
-        file = files["school.yml"]
-        for loc, value in _texts(file.data):
-            if value.startswith("[") and value.endswith("]"):
-                c.warn(
-                    file,
-                    loc,
-                    f"{value} is nog niet ingevuld; de site toont deze tekst zo.",
-                    "Vervang de tekst tussen [ ] door de echte gegevens van de school.",
+
+def check_onboarding(loaded: Loaded) -> list[Problem]:
+    """Unique onboarding pages; open questions about steps that exist."""
+    found = loaded.part("nieuw.yml", Nieuw)
+    if found is None:
+        return []
+    file, nieuw = found
+    problems = _duplicates(file, nieuw.paginas, "id", ("paginas",), "De pagina")
+    known = loaded.known_steps()
+    for i, vraag in enumerate(nieuw.open_vragen):
+        if known is not None and vraag.stap is not None and vraag.stap not in known:
+            problems.append(
+                file.problem(
+                    ("open_vragen", i, "stap"),
+                    f"Stap {vraag.stap} bestaat niet.",
+                    "Kies een bestaand stapnummer of laat 'stap' weg.",
                 )
-        for key in ("vastgesteld", "instemming_mr", "volgende_evaluatie"):
-            if getattr(school, key) is None:
-                c.warn(
+            )
+    return problems
+
+
+def check_guide_and_scenarios(loaded: Loaded) -> list[Problem]:
+    found = loaded.part("wegwijzer.yml", Wegwijzer)
+    if found is None:
+        return []
+    file, wegwijzer = found
+    scenarios = loaded.part("scenarios.yml", Scenarios)
+    return check_guide(
+        file,
+        wegwijzer,
+        loaded.known_steps(),
+        scenarios[0] if scenarios else None,
+        scenarios[1].scenarios if scenarios else None,
+    )
+
+
+def check_school_placeholders(loaded: Loaded) -> list[Problem]:
+    """What the school still has to fill in: [placeholders] and empty dates."""
+    found = loaded.part("school.yml", School)
+    if found is None:
+        return []
+    file, school = found
+    problems = [
+        _warn(
+            file,
+            loc,
+            f"{value} is nog niet ingevuld; de site toont deze tekst zo.",
+            "Vervang de tekst tussen [ ] door de echte gegevens van de school.",
+        )
+        for loc, value in _texts(file.data)
+        if value.startswith("[") and value.endswith("]")
+    ]
+    for key in ("vastgesteld", "instemming_mr", "volgende_evaluatie"):
+        if getattr(school, key) is None:
+            problems.append(
+                _warn(
                     file,
                     (key,),
                     f"'{key}' is nog niet ingevuld; de site toont 'nog niet ingevuld'.",
                     f"Vul de datum in als JJJJ-MM-DD, bijv. '{key}: 2026-09-01'.",
                 )
-    return c.problems
+            )
+    return problems
+
+
+CHECKS: tuple[Check, ...] = (
+    check_step_numbers,
+    check_roles,
+    check_worksheets,
+    check_glossary,
+    check_step_references,
+    check_mail,
+    check_onboarding,
+    check_guide_and_scenarios,
+    check_school_placeholders,
+)
+
+
+def check(loaded: Loaded) -> list[Problem]:
+    """Every cross-file problem, concern by concern."""
+    return [problem for concern in CHECKS for problem in concern(loaded)]

@@ -5,28 +5,16 @@ All problems of all files are collected in one run; nothing stops at the first o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content import checks as checks
-from generator.content.model import FILE_MODELS, STEP_DIR, Protocol, Stap, Strict
+from generator.content import checks
+from generator.content.loaded import Loaded
+from generator.content.model import FILE_MODELS, STEP_DIR, Protocol, Stap
 from generator.content.validate import validate_file
-from generator.content.yamlfile import YamlFile, read_yaml
+from generator.content.yamlfile import read_yaml
 from generator.problems import ContentError, Problem
 
 YAML_SUFFIXES = (".yml", ".yaml")
-
-
-@dataclass
-class Loaded:
-    """The validated parts of content/, each with the file it came from."""
-
-    files: dict[str, YamlFile] = field(default_factory=dict)
-    parts: dict[str, Strict] = field(default_factory=dict)
-    steps: list[tuple[YamlFile, Stap]] = field(default_factory=list)
-    steps_complete: bool = True
-    """False when a step file could not be read or validated."""
-    problems: list[Problem] = field(default_factory=list)
 
 
 def _find(content_dir: Path, name: str) -> Path | None:
@@ -125,7 +113,7 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
     _read_parts(content_dir, loaded)
     _read_steps(content_dir, loaded)
     loaded.problems += _unknown_files(content_dir)
-    loaded.problems += checks.check(loaded.files, loaded.parts, loaded.steps, loaded.steps_complete)
+    loaded.problems += checks.check(loaded)
     if any(p.is_error for p in loaded.problems) or len(loaded.parts) < len(FILE_MODELS):
         return None, loaded.problems
     protocol = Protocol(
