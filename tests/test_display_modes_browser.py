@@ -21,7 +21,8 @@ INVISIBLE_CONTROLS = """() => {
     + ' .md-header a[href], .md-header label[for], .md-header button');
   const problems = [];
   for (const el of controls) {
-    if (el.closest('[hidden], .sw-sr, .md-skip, svg') || el.getAttribute('tabindex') === '-1') continue;
+    if (el.closest('[hidden], .sw-sr, .md-skip, svg')) continue;
+    if (el.getAttribute('tabindex') === '-1') continue;  // shown only when it applies
     const rect = el.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0) continue;  // not rendered at this width
     const style = getComputedStyle(el);
