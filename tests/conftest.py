@@ -19,6 +19,8 @@ import pytest
 
 from generator.project import Project
 from generator.publish.build import build_site
+from tests import probes as _probes  # noqa: F401  (registers the page-wide probes)
+from tests.crawl import Crawl, run_crawl
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -148,3 +150,17 @@ def page_factory(browser: object, server: str) -> Iterator[object]:
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def crawl(browser: object, server: str, site_pages: list[str]):
+    """``crawl(width, scheme)``: every page visited once at that width and colour scheme, with
+    every registered probe run on it (tests/probes.py); cached for the whole session."""
+    done: dict[tuple[int, str], Crawl] = {}
+
+    def get(width: int, scheme: str) -> Crawl:
+        if (width, scheme) not in done:
+            done[width, scheme] = run_crawl(browser, server, site_pages, width, scheme, stored)
+        return done[width, scheme]
+
+    return get

@@ -5,57 +5,26 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import EMPTY_STORAGE, stored
+from tests.conftest import EMPTY_STORAGE
+from tests.crawl import SCHEMES, WIDTHS
 
 pytestmark = pytest.mark.browser
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS_AND_SCHEMES = [(w, s) for w in WIDTHS for s in SCHEMES]
 
 
-def test_every_page_stays_on_this_host_and_passes_axe(page_factory, server, site_pages) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
+@pytest.mark.parametrize(("width", "scheme"), WIDTHS_AND_SCHEMES)
+def test_every_page_loads_and_stays_on_this_host(crawl, site_pages, width, scheme) -> None:
+    found = crawl(width, scheme)
     assert len(site_pages) >= 25
-    failures: list[str] = []
-    page, log = page_factory()
-    for path in site_pages:
-        response = page.goto(server + path, wait_until="networkidle")
-        assert response is not None
-        if path != "/404.html":
-            assert response.ok, path
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-        if results.violations_count:
-            failures.append(f"{path}:\n{results.generate_report()}")
-    assert not log.foreign, log.foreign
-    assert not failures, "\n".join(failures)
-    assert stored(page) == EMPTY_STORAGE
+    assert found.findings.get("load", {}) == {}
+    assert found.foreign_requests == []
+    assert found.storage == EMPTY_STORAGE
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_key_pages_pass_axe_in_both_colour_schemes(browser, server, scheme: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    try:
-        for path in (
-            "/",
-            "/stappen/",
-            "/stappen/stap-3/",
-            "/stappen/stap-4/",
-            "/stappen/schema-wegwijzer/",
-            "/welke-stap-nu/loopt-al/bemiddeld/nee/",
-            "/formulieren/stap-1-bemiddelingsgesprek/",
-            "/nieuw/oefenen/",
-            "/nieuw/spiekbriefje/",
-            "/rollen/apc/",
-        ):
-            page.goto(server + path, wait_until="networkidle")
-            results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-            assert results.violations_count == 0, results.generate_report()
-    finally:
-        context.close()
+@pytest.mark.parametrize(("width", "scheme"), WIDTHS_AND_SCHEMES)
+def test_every_page_passes_axe_wcag22_and_best_practice(crawl, width, scheme) -> None:
+    assert crawl(width, scheme).problems("axe") == []
 
 
 def test_pages_work_without_javascript(page_factory, server) -> None:

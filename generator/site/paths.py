@@ -21,6 +21,7 @@ CHANGES = "wat-is-er-nieuw.md"
 SOURCES = "bronnen.md"
 OPEN_QUESTIONS = "te-bevestigen.md"
 MAINTENANCE = "beheer.md"
+ACCESSIBILITY = "toegankelijkheid.md"
 ASSETS = "assets"
 
 

@@ -234,6 +234,12 @@ def _reference_pages(labels: Labels) -> list[Page]:
         Page(paths.CHANGES, labels("titels.wat_is_er_nieuw"), "wat-is-er-nieuw.md.j2", menu="over"),
         Page(paths.SOURCES, labels("titels.bronnen"), "bronnen.md.j2", menu="over"),
         Page(
+            paths.ACCESSIBILITY,
+            labels("titels.toegankelijkheid"),
+            "toegankelijkheid.md.j2",
+            menu="over",
+        ),
+        Page(
             paths.OPEN_QUESTIONS,
             labels("titels.te_bevestigen"),
             "te-bevestigen.md.j2",

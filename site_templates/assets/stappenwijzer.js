@@ -6,3 +6,40 @@ document.querySelectorAll("[data-sw-vandaag]").forEach(function (element) {
     year: "numeric",
   });
 });
+
+// A table that scrolls sideways (Material wraps tables in a scroll box) must be reachable by
+// keyboard (WCAG 2.1.1): give each box that actually overflows a tab stop and a name.
+function swScrollBoxes() {
+  var used = {};
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      // Name each box after the heading above it, uniquely (axe landmark-unique).
+      var heading = null;
+      var walker = box;
+      while (walker && !heading) {
+        var sibling = walker.previousElementSibling;
+        while (sibling && !/^H[1-6]$/.test(sibling.tagName)) {
+          sibling = sibling.previousElementSibling;
+        }
+        heading = sibling;
+        walker = walker.parentElement;
+      }
+      var name = "Tabel" + (heading ? " bij " + heading.textContent.trim() : "");
+      used[name] = (used[name] || 0) + 1;
+      if (used[name] > 1) {
+        name += " (" + used[name] + ")";
+      }
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", name + ", scroll opzij voor meer");
+    } else if (box.getAttribute("role") === "region") {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  });
+}
+if (typeof document$ !== "undefined") {
+  document$.subscribe(swScrollBoxes);
+}
+window.addEventListener("resize", swScrollBoxes);
