@@ -161,9 +161,9 @@ def test_toelichting_is_marked(built) -> None:
     ],
 )
 def test_verbatim_escapes_markdown(text: str) -> None:
-    import markdown
-
     from html import unescape
+
+    import markdown
 
     html = markdown.markdown(verbatim(text), extensions=["tables", "attr_list", "abbr"])
     assert html.startswith("<p>") and html.endswith("</p>")
