@@ -22,90 +22,108 @@ def check_guide(
 ) -> list[Problem]:
     """Soundness of the guide: targets exist, no cycles, no dead ends, every step reachable
     within MAX_ANSWERS answers; and of the scenarios: each walks to its expected outcome and
-    together they use every answer."""
+    together they use every answer. Later checks only run when the earlier ones pass."""
+    problems = _check_ids_and_targets(file, wegwijzer, step_numbers)
+    if problems:
+        return problems
+    guide = Guide(wegwijzer)
+    problems, acyclic = _check_cycles_and_length(file, guide)
+    if not acyclic:
+        return problems
+    problems += _check_reachable(file, guide, step_numbers)
+    problems += _check_verder(file, guide)
+    if scenarios_file is not None and scenarios is not None:
+        problems += _check_scenarios(guide, scenarios_file, scenarios, file)
+    return problems
+
+
+def _check_ids_and_targets(
+    file: YamlFile, wegwijzer: Wegwijzer, step_numbers: set[int] | None
+) -> list[Problem]:
+    """Unique ids, a start question that exists, answers and outcomes that point somewhere."""
     problems: list[Problem] = []
-
-    def error(f: YamlFile, loc: tuple, message: str, hint: str) -> None:
-        problems.append(f.problem(loc, message, hint))
-
     vraag_ids = [v.id for v in wegwijzer.vragen]
     uitkomst_ids = [u.id for u in wegwijzer.uitkomsten]
     seen: set[str] = set()
     for kind, ids in (("vragen", vraag_ids), ("uitkomsten", uitkomst_ids)):
         for i, node_id in enumerate(ids):
             if node_id in seen:
-                error(
-                    file,
-                    (kind, i, "id"),
-                    f"De id '{node_id}' komt twee keer voor in de wegwijzer.",
-                    "Geef elke vraag en elke uitkomst een eigen id.",
+                problems.append(
+                    file.problem(
+                        (kind, i, "id"),
+                        f"De id '{node_id}' komt twee keer voor in de wegwijzer.",
+                        "Geef elke vraag en elke uitkomst een eigen id.",
+                    )
                 )
             seen.add(node_id)
     known = set(vraag_ids) | set(uitkomst_ids)
     if wegwijzer.start not in vraag_ids:
-        error(
-            file,
-            ("start",),
-            f"De eerste vraag '{wegwijzer.start}' bestaat niet.",
-            "Kies de id van een van de vragen: " + ", ".join(vraag_ids) + ".",
+        problems.append(
+            file.problem(
+                ("start",),
+                f"De eerste vraag '{wegwijzer.start}' bestaat niet.",
+                "Kies de id van een van de vragen: " + ", ".join(vraag_ids) + ".",
+            )
         )
-    targets_ok = True
     for i, vraag in enumerate(wegwijzer.vragen):
         answer_ids: set[str] = set()
         for j, antwoord in enumerate(vraag.antwoorden):
             if antwoord.id in answer_ids:
-                error(
-                    file,
-                    ("vragen", i, "antwoorden", j, "id"),
-                    f"De vraag '{vraag.id}' heeft twee antwoorden met id '{antwoord.id}'.",
-                    "Geef elk antwoord binnen een vraag een eigen id (het wordt deel van het "
-                    "webadres).",
+                problems.append(
+                    file.problem(
+                        ("vragen", i, "antwoorden", j, "id"),
+                        f"De vraag '{vraag.id}' heeft twee antwoorden met id '{antwoord.id}'.",
+                        "Geef elk antwoord binnen een vraag een eigen id (het wordt deel van het "
+                        "webadres).",
+                    )
                 )
             answer_ids.add(antwoord.id)
             if antwoord.naar not in known:
-                targets_ok = False
-                error(
-                    file,
-                    ("vragen", i, "antwoorden", j, "naar"),
-                    f"Het antwoord '{antwoord.id}' verwijst naar '{antwoord.naar}', maar die "
-                    "vraag of uitkomst bestaat niet.",
-                    "Kies een id uit: " + ", ".join(sorted(known)) + ".",
+                problems.append(
+                    file.problem(
+                        ("vragen", i, "antwoorden", j, "naar"),
+                        f"Het antwoord '{antwoord.id}' verwijst naar '{antwoord.naar}', maar die "
+                        "vraag of uitkomst bestaat niet.",
+                        "Kies een id uit: " + ", ".join(sorted(known)) + ".",
+                    )
                 )
     for i, uitkomst in enumerate(wegwijzer.uitkomsten):
-        if (
-            step_numbers is not None
-            and uitkomst.stap is not None
-            and uitkomst.stap not in step_numbers
-        ):
-            error(
-                file,
-                ("uitkomsten", i, "stap"),
-                f"De uitkomst '{uitkomst.id}' verwijst naar stap {uitkomst.stap}, maar die "
-                "stap bestaat niet.",
-                "Kies een bestaand stapnummer.",
+        stap = uitkomst.stap
+        if step_numbers is not None and stap is not None and stap not in step_numbers:
+            problems.append(
+                file.problem(
+                    ("uitkomsten", i, "stap"),
+                    f"De uitkomst '{uitkomst.id}' verwijst naar stap {stap}, maar die stap "
+                    "bestaat niet.",
+                    "Kies een bestaand stapnummer.",
+                )
             )
-    if problems or not targets_ok:
-        return problems
+    return problems
 
-    # Cycles and depth: a depth-first walk over question ids.
-    guide = Guide(wegwijzer)
-    index = {v.id: i for i, v in enumerate(wegwijzer.vragen)}
+
+def _check_cycles_and_length(file: YamlFile, guide: Guide) -> tuple[list[Problem], bool]:
+    """No cycles (a depth-first walk over question ids) and no outcome deeper than
+    MAX_ANSWERS answers. Also says whether the walk found no cycle."""
+    problems: list[Problem] = []
+    index = {v.id: i for i, v in enumerate(guide.wegwijzer.vragen)}
     depth: dict[str, int] = {}  # Longest number of answers from a question to an outcome.
-    state: dict[str, str] = {}
+    busy: set[str] = set()
 
     def longest(vraag_id: str, trail: list[str]) -> int | None:
-        if state.get(vraag_id) == "busy":
+        if vraag_id in busy:
             cycle = [*trail[trail.index(vraag_id) :], vraag_id]
-            error(
-                file,
-                ("vragen", index[vraag_id], "id"),
-                "De wegwijzer loopt in een kring: " + " → ".join(cycle) + ".",
-                "Laat een van deze antwoorden naar een andere vraag of naar een uitkomst wijzen.",
+            problems.append(
+                file.problem(
+                    ("vragen", index[vraag_id], "id"),
+                    "De wegwijzer loopt in een kring: " + " → ".join(cycle) + ".",
+                    "Laat een van deze antwoorden naar een andere vraag of naar een uitkomst "
+                    "wijzen.",
+                )
             )
             return None
         if vraag_id in depth:
             return depth[vraag_id]
-        state[vraag_id] = "busy"
+        busy.add(vraag_id)
         best = 0
         for antwoord in guide.vragen[vraag_id].antwoorden:
             if antwoord.naar in guide.vragen:
@@ -115,72 +133,89 @@ def check_guide(
                 best = max(best, sub + 1)
             else:
                 best = max(best, 1)
-        state[vraag_id] = "done"
+        busy.discard(vraag_id)
         depth[vraag_id] = best
         return best
 
-    total = longest(wegwijzer.start, [])
+    total = longest(guide.wegwijzer.start, [])
     if total is None:
-        return problems
+        return problems, False
     if total > MAX_ANSWERS:
-        error(
-            file,
-            ("start",),
-            f"Een uitkomst vraagt {total} antwoorden; dat mogen er hooguit {MAX_ANSWERS} zijn.",
-            "Maak de wegwijzer korter: voeg vragen samen of laat antwoorden eerder naar een "
-            "uitkomst wijzen.",
-        )
-    reachable_vragen = {p.node.id for p in guide.pages() if not p.is_outcome}
-    reachable_outcomes = {p.node.id for p in guide.pages() if p.is_outcome}
-    for i, vraag in enumerate(wegwijzer.vragen):
-        if vraag.id not in reachable_vragen:
-            error(
-                file,
-                ("vragen", i, "id"),
-                f"De vraag '{vraag.id}' is vanaf de eerste vraag niet te bereiken.",
-                "Laat een antwoord naar deze vraag wijzen, of verwijder de vraag.",
+        problems.append(
+            file.problem(
+                ("start",),
+                f"Een uitkomst vraagt {total} antwoorden; dat mogen er hooguit {MAX_ANSWERS} zijn.",
+                "Maak de wegwijzer korter: voeg vragen samen of laat antwoorden eerder naar een "
+                "uitkomst wijzen.",
             )
-    for i, uitkomst in enumerate(wegwijzer.uitkomsten):
+        )
+    return problems, True
+
+
+def _check_reachable(file: YamlFile, guide: Guide, step_numbers: set[int] | None) -> list[Problem]:
+    """Every question and outcome can be reached; every step is an outcome."""
+    problems: list[Problem] = []
+    pages = list(guide.pages())
+    reachable_vragen = {p.node.id for p in pages if not p.is_outcome}
+    reachable_outcomes = {p.node.id for p in pages if p.is_outcome}
+    for i, vraag in enumerate(guide.wegwijzer.vragen):
+        if vraag.id not in reachable_vragen:
+            problems.append(
+                file.problem(
+                    ("vragen", i, "id"),
+                    f"De vraag '{vraag.id}' is vanaf de eerste vraag niet te bereiken.",
+                    "Laat een antwoord naar deze vraag wijzen, of verwijder de vraag.",
+                )
+            )
+    for i, uitkomst in enumerate(guide.wegwijzer.uitkomsten):
         if uitkomst.id not in reachable_outcomes:
-            error(
-                file,
-                ("uitkomsten", i, "id"),
-                f"De uitkomst '{uitkomst.id}' is vanaf de eerste vraag niet te bereiken.",
-                "Laat een antwoord naar deze uitkomst wijzen, of verwijder de uitkomst.",
+            problems.append(
+                file.problem(
+                    ("uitkomsten", i, "id"),
+                    f"De uitkomst '{uitkomst.id}' is vanaf de eerste vraag niet te bereiken.",
+                    "Laat een antwoord naar deze uitkomst wijzen, of verwijder de uitkomst.",
+                )
             )
     if step_numbers is not None:
         reached_steps = {guide.uitkomsten[u].stap for u in reachable_outcomes} - {None}
         for nummer in sorted(step_numbers - reached_steps):
-            error(
-                file,
-                ("uitkomsten",),
-                f"Stap {nummer} is geen uitkomst van de wegwijzer.",
-                f"Voeg een uitkomst met 'stap: {nummer}' toe en laat een antwoord ernaartoe "
-                "wijzen.",
+            problems.append(
+                file.problem(
+                    ("uitkomsten",),
+                    f"Stap {nummer} is geen uitkomst van de wegwijzer.",
+                    f"Voeg een uitkomst met 'stap: {nummer}' toe en laat een antwoord ernaartoe "
+                    "wijzen.",
+                )
             )
-    for i, uitkomst in enumerate(wegwijzer.uitkomsten):
+    return problems
+
+
+def _check_verder(file: YamlFile, guide: Guide) -> list[Problem]:
+    """An outcome's 'verder' (continue in the guide) leads to a question."""
+    problems: list[Problem] = []
+    for i, uitkomst in enumerate(guide.wegwijzer.uitkomsten):
         if not uitkomst.verder:
             continue
         try:
             node, _ = guide.walk(uitkomst.verder)
         except KeyError as missing:
-            error(
-                file,
-                ("uitkomsten", i, "verder"),
-                f"'verder' bij de uitkomst '{uitkomst.id}' loopt vast: {missing.args[0]}.",
-                "Geef de antwoorden vanaf de eerste vraag op, die naar een vraag leiden.",
+            problems.append(
+                file.problem(
+                    ("uitkomsten", i, "verder"),
+                    f"'verder' bij de uitkomst '{uitkomst.id}' loopt vast: {missing.args[0]}.",
+                    "Geef de antwoorden vanaf de eerste vraag op, die naar een vraag leiden.",
+                )
             )
             continue
         if not isinstance(node, Vraag):
-            error(
-                file,
-                ("uitkomsten", i, "verder"),
-                f"'verder' bij de uitkomst '{uitkomst.id}' eindigt bij een uitkomst, niet bij "
-                "een vraag.",
-                "Laat de antwoorden eindigen bij de vraag waarmee de leerkracht verder gaat.",
+            problems.append(
+                file.problem(
+                    ("uitkomsten", i, "verder"),
+                    f"'verder' bij de uitkomst '{uitkomst.id}' eindigt bij een uitkomst, niet "
+                    "bij een vraag.",
+                    "Laat de antwoorden eindigen bij de vraag waarmee de leerkracht verder gaat.",
+                )
             )
-    if scenarios_file is not None and scenarios is not None:
-        problems += _check_scenarios(guide, scenarios_file, scenarios, file)
     return problems
 
 
