@@ -9,13 +9,14 @@ import argparse
 import contextlib
 import logging
 import sys
+import traceback
 from pathlib import Path
 
 from jinja2 import TemplateError
 
 from generator.problems import ContentError, format_report
 from generator.project import Project
-from generator.publish.build import BuildError, build_site, load_mkdocs_config
+from generator.publish.build import BuildError, build_site
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_TEMPLATES = Path("site_templates")
@@ -44,12 +45,14 @@ def _setup_logging(verbose: bool, quiet: bool = True) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.content.load import load
+    from generator.publish.mkdocs_yml import check_mkdocs_yml
 
     project = _project(args)
     protocol, problems = load(project.content)
+    problems += check_mkdocs_yml(project.config_file)
     if problems:
         print(format_report(problems, project.root), file=sys.stderr)
-    if protocol is None:
+    if protocol is None or any(p.is_error for p in problems):
         return 1
     print(
         f"De inhoud is in orde: {len(protocol.stappen)} stappen, {len(protocol.rollen)} rollen, "
@@ -100,27 +103,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
-
-    from generator.generate import generate
-    from generator.publish import serve_hook
+    from generator.publish.serve import serve_project
 
     project = _project(args)
-    _setup_logging(args.verbose, quiet=False)
-    try:
-        generate(project)
-    except ContentError as error:
-        print(error.report(project.root), file=sys.stderr)
-        return 1
-    load_mkdocs_config(project, project.site_dir)  # Fails early on a broken mkdocs.yml.
-    serve(
-        str(project.generated_config),
-        livereload=True,
-        watch=[str(project.content), str(project.templates), str(project.config_file)],
-        dev_addr=f"127.0.0.1:{args.port}",
-        hooks=[serve_hook.__file__],
-        strict=False,
-    )
+    _setup_logging(args.verbose, quiet=True)
+    if not args.verbose:
+        logging.getLogger("mkdocs").setLevel(logging.CRITICAL + 1)  # Dutch only (serve.py)
+    serve_project(project, args.port)
     return 0
 
 
@@ -166,7 +155,21 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("Gestopt. De vorige versie van de site in site/ blijft staan.", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last resort: a traceback is a bug, said in Dutch
+        if getattr(args, "verbose", False):
+            traceback.print_exc()
+        print(
+            f"Er ging iets mis in Stappenwijzer zelf ({type(error).__name__}): dit is een fout "
+            "in het programma, niet in jouw tekst; de vorige site blijft staan, en met -v zie "
+            "je de details om te melden.",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":

@@ -140,6 +140,15 @@ def _translate(
             f"De verplichte sleutel '{key}' ontbreekt in {parent}.",
             f"Voeg '{key}:' met een waarde toe aan dit onderdeel.",
         )
+    if kind == "too_short" and ctx.get("actual_length"):
+        need, have = ctx.get("min_length", "?"), ctx["actual_length"]
+        return Problem(
+            yaml_file.path,
+            line,
+            col,
+            f"'{spot}' heeft {have} onderdeel/onderdelen; hier horen er minstens {need}.",
+            f"Voeg er een toe (een regel die begint met '- '), tot er {need} zijn.",
+        )
     if kind in ("string_too_short", "too_short"):
         what = "tekst" if kind == "string_too_short" else "lijst"
         return Problem(

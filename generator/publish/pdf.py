@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -36,6 +37,11 @@ def _key(html: str) -> str:
     return hashlib.sha256(f"{weasyprint.__version__}\0{html}".encode()).hexdigest()
 
 
+def _ignore_ctrl_c() -> None:
+    """Workers leave Ctrl+C to the main process, which stops quietly (no traceback per worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def render_pdfs(jobs: dict[str, str], cache_dir: Path) -> tuple[dict[str, bytes], PdfStats]:
     """PDF bytes for each job (output path -> HTML). Unchanged jobs come from the cache; the
     others are rendered in parallel. Cache entries no job uses any more are removed."""
@@ -50,7 +56,7 @@ def render_pdfs(jobs: dict[str, str], cache_dir: Path) -> tuple[dict[str, bytes]
         if workers == 1:
             rendered = {path: _render(html) for path, html in todo.items()}
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_ctrl_c) as pool:
                 rendered = dict(zip(todo, pool.map(_render, todo.values()), strict=True))
         for path, data in rendered.items():
             target = cache_dir / f"{keys[path]}.pdf"
