@@ -6,6 +6,7 @@ always in Dutch (the language of the people who edit content/).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -25,10 +26,11 @@ class Problem:
     def format(self, base: Path | None = None) -> str:
         shown = self.path
         if base is not None:
-            try:
-                shown = self.path.resolve().relative_to(base.resolve())
-            except ValueError:
-                shown = self.path
+            # absolute(), not resolve(): a symbolic link is shown by its own name.
+            for path, root in ((self.path.absolute(), base.absolute()), (self.path, base)):
+                with contextlib.suppress(ValueError):
+                    shown = path.relative_to(root)
+                    break
         return (
             f"{shown}:{self.line}:{self.column}: {self.severity}: {self.message}\n"
             f"    Wat te doen: {self.hint}"

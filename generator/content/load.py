@@ -5,6 +5,7 @@ All problems of all files are collected in one run; nothing stops at the first o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.content import checks
@@ -15,14 +16,15 @@ from generator.content.yamlfile import read_yaml
 from generator.problems import ContentError, Problem
 
 YAML_SUFFIXES = (".yml", ".yaml")
+STEP_NAME = re.compile(r"^stap-\d+\.ya?ml$")
 
 
 def _find(content_dir: Path, name: str) -> Path | None:
     stem = Path(name).stem
     for suffix in YAML_SUFFIXES:
         candidate = content_dir / f"{stem}{suffix}"
-        if candidate.is_file():
-            return candidate
+        if candidate.exists() or candidate.is_symlink():
+            return candidate  # a folder or a broken link is reported when it is read
     return None
 
 
@@ -54,7 +56,7 @@ def _read_parts(content_dir: Path, loaded: Loaded) -> None:
 
 def _read_steps(content_dir: Path, loaded: Loaded) -> None:
     step_dir = content_dir / STEP_DIR
-    paths = sorted(p for p in step_dir.glob("*") if p.suffix in YAML_SUFFIXES)
+    paths = sorted(p for p in step_dir.glob("*") if STEP_NAME.match(p.name))
     if not paths:
         loaded.problems.append(
             Problem(
@@ -79,22 +81,42 @@ def _read_steps(content_dir: Path, loaded: Loaded) -> None:
             loaded.steps.append((yaml_file, step))
 
 
+def _unknown(path: Path, where: str, known: str) -> Problem:
+    return Problem(
+        path,
+        1,
+        1,
+        f"{path.name} hoort niet in {where} en wordt niet gebruikt.",
+        f"Controleer de naam ({known}), of verplaats het buiten content/ (bijv. een kladversie).",
+        severity="let op",
+    )
+
+
 def _unknown_files(content_dir: Path) -> list[Problem]:
+    """Every file or folder in content/ and content/stappen/ that the model does not know,
+    once, by name (a stray draft must not be validated as a step)."""
     known = {Path(n).stem for n in FILE_MODELS}
-    return [
-        Problem(
-            path,
-            1,
-            1,
-            f"Het bestand {path.name} wordt niet gebruikt.",
-            "Controleer de naam (bekende bestanden: "
-            + ", ".join(sorted(FILE_MODELS))
-            + "), of verplaats het bestand buiten content/.",
-            severity="let op",
-        )
-        for path in sorted(content_dir.glob("*"))
-        if path.suffix in YAML_SUFFIXES and path.stem not in known
+    names = ", ".join(sorted(FILE_MODELS))
+    problems = [
+        _unknown(path, "content/", f"bekende bestanden: {names} en de map {STEP_DIR}/")
+        for path in sorted(content_dir.iterdir())
+        if not _ignored(path)
+        and not (path.suffix in YAML_SUFFIXES and path.stem in known)
+        and path.name != STEP_DIR
     ]
+    step_dir = content_dir / STEP_DIR
+    if step_dir.is_dir():
+        problems += [
+            _unknown(path, f"{STEP_DIR}/", "stappen heten stap-0.yml, stap-1.yml enzovoort")
+            for path in sorted(step_dir.iterdir())
+            if not _ignored(path) and not STEP_NAME.match(path.name)
+        ]
+    return problems
+
+
+def _ignored(path: Path) -> bool:
+    """Hidden files and editor backups (.gitkeep, .DS_Store, stap-1.yml~)."""
+    return path.name.startswith(".") or path.name.endswith("~")
 
 
 def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:

@@ -18,6 +18,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -32,9 +33,17 @@ Id = Annotated[
     Field(description="Korte naam in kleine letters, cijfers en streepjes, bijv. 'apc'."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+
+
+class MarkdownText(str):
+    """A text in which simple Markdown is allowed; the site renders and cleans it
+    (generator/site/safe.py). Every other text is shown exactly as written."""
+
+
 Markdown = Annotated[
     str,
     StringConstraints(min_length=1),
+    AfterValidator(MarkdownText),
     Field(description="Tekst; eenvoudige opmaak (Markdown) is toegestaan."),
 ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import difflib
 from collections import defaultdict
 from typing import Any, TypeVar
@@ -30,7 +32,9 @@ _EXPECTED: dict[str, str] = {
 }
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, written: str | None = None) -> str:
+    if written is not None and not isinstance(value, str):
+        return f"'{written}'"
     if value is None:
         return "niets (een lege waarde)"
     if isinstance(value, bool):
@@ -110,6 +114,7 @@ def _translate(
 ) -> Problem:
     kind = error["type"]
     value = error.get("input")
+    written = yaml_file.source(loc) if isinstance(value, int | float | dt.date) else None
     ctx = error.get("ctx", {})
     spot = where(loc)
     if kind == "extra_forbidden":
@@ -156,7 +161,7 @@ def _translate(
             yaml_file.path,
             line,
             col,
-            f"'{spot}' heeft een ongeldige vorm: {_describe(value)}.",
+            f"'{spot}' heeft een ongeldige vorm: {_describe(value, written)}.",
             hint,
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
@@ -175,7 +180,7 @@ def _translate(
             yaml_file.path,
             line,
             col,
-            f"'{spot}' heeft een waarde die hier niet kan: {_describe(value)}.",
+            f"'{spot}' heeft een waarde die hier niet kan: {_describe(value, written)}.",
             f"Toegestaan: {expected}.",
         )
     expected = _EXPECTED.get(kind)
@@ -184,14 +189,14 @@ def _translate(
             yaml_file.path,
             line,
             col,
-            f"Bij '{spot}' hoort {expected}, maar er staat {_describe(value)}.",
+            f"Bij '{spot}' hoort {expected}, maar er staat {_describe(value, written)}.",
             _type_hint(kind),
         )
     return Problem(
         yaml_file.path,
         line,
         col,
-        f"'{spot}' is ongeldig: {_describe(value)}.",
+        f"'{spot}' is ongeldig: {_describe(value, written)}.",
         "Vergelijk dit onderdeel met hetzelfde onderdeel in een ander bestand dat wel werkt.",
     )
 
@@ -231,20 +236,51 @@ def _merge_union(problems: list[Problem]) -> Problem:
     )
 
 
+def _as_written(yaml_file: YamlFile, exc: ValidationError) -> Any | None:
+    """The data with every number that stands where text belongs replaced by the text as
+    written (``telefoon: 0612345678`` stays "0612345678", ``versie: 1.1`` stays "1.1"), or None
+    if there is no such number."""
+    data = copy.deepcopy(yaml_file.data)
+    changed = False
+    for error in exc.errors(include_url=False):
+        value = error.get("input")
+        if error["type"] != "string_type" or isinstance(value, bool):
+            continue
+        if not isinstance(value, int | float | dt.date):
+            continue
+        loc = _real_loc(yaml_file, error["loc"])
+        written = yaml_file.source(loc)
+        if written is None or not loc:
+            continue
+        parent = data
+        for part in loc[:-1]:
+            parent = parent[part]
+        parent[loc[-1]] = written
+        changed = True
+    return data if changed else None
+
+
 def validate_file(yaml_file: YamlFile, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate the file's data. Returns the model, or None and every problem in the file."""
     try:
         return model.model_validate(yaml_file.data), []
-    except ValidationError as exc:
-        walker = _SchemaWalker(model)
-        errors = [(_real_loc(yaml_file, e["loc"]), e) for e in exc.errors(include_url=False)]
-        misspelt = {(loc[:-1], str(loc[-1])) for loc, e in errors if e["type"] == "extra_forbidden"}
-        by_spot: dict[Loc, list[Problem]] = defaultdict(list)
-        for loc, error in errors:
-            if error["type"] == "missing" and _is_misspelt(loc, misspelt):
-                continue  # The unknown-key problem already says which key was meant.
-            by_spot[loc].append(_translate(yaml_file, walker, error, loc))
-        return None, [_merge_union(ps) for ps in by_spot.values()]
+    except ValidationError as first:
+        exc = first
+        data = _as_written(yaml_file, first)
+        if data is not None:
+            try:
+                return model.model_validate(data), []
+            except ValidationError as second:
+                exc = second
+    walker = _SchemaWalker(model)
+    errors = [(_real_loc(yaml_file, e["loc"]), e) for e in exc.errors(include_url=False)]
+    misspelt = {(loc[:-1], str(loc[-1])) for loc, e in errors if e["type"] == "extra_forbidden"}
+    by_spot: dict[Loc, list[Problem]] = defaultdict(list)
+    for loc, error in errors:
+        if error["type"] == "missing" and _is_misspelt(loc, misspelt):
+            continue  # The unknown-key problem already says which key was meant.
+        by_spot[loc].append(_translate(yaml_file, walker, error, loc))
+    return None, [_merge_union(ps) for ps in by_spot.values()]
 
 
 def _is_misspelt(loc: Loc, misspelt: set[tuple[Loc, str]]) -> bool:

@@ -7,15 +7,16 @@ found later, by the schema or by a cross-reference check, can point at the exact
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from generator.content.yamlscreen import Sources, check_characters, check_events, check_size
 from generator.problems import Problem, Severity
 
 Loc = tuple[str | int, ...]
@@ -28,6 +29,12 @@ class YamlFile:
     path: Path
     tree: Any
     data: Any
+    sources: Sources = field(default_factory=dict)
+
+    def source(self, loc: Loc) -> str | None:
+        """The value at ``loc`` exactly as written in the file, if it is a plain value."""
+        line, col = self.position(loc)
+        return self.sources.get((line - 1, col - 1))
 
     def position(self, loc: Loc) -> tuple[int, int]:
         """1-based line and column of the node at ``loc``.
@@ -65,7 +72,7 @@ class YamlFile:
         for part in parent_loc:
             try:
                 node = node[part]
-            except (KeyError, IndexError, TypeError):
+            except (KeyError, IndexError, TypeError, AttributeError):
                 return self.position(loc)
         if isinstance(node, CommentedMap) and key in node:
             line, col = node.lc.key(key)
@@ -74,7 +81,11 @@ class YamlFile:
 
 
 def _plain(node: Any) -> Any:
-    """ruamel's round-trip types as plain Python types, for strict validation."""
+    """ruamel's round-trip types as plain Python types, for strict validation.
+
+    Safe because ``_screen`` has refused anchors and aliases (no shared subtrees to copy
+    again and again) and bounded the depth before the tree was built.
+    """
     if isinstance(node, dict):
         return {str(k) if isinstance(k, str) else k: _plain(v) for k, v in node.items()}
     if isinstance(node, list):
@@ -92,6 +103,12 @@ def _plain(node: Any) -> Any:
 
 # ruamel.yaml reports syntax errors in English; these are the ones an editor meets most, in Dutch.
 _SYNTAX_MESSAGES: list[tuple[str, str, str]] = [
+    (
+        r"expected a single document",
+        "Er staan meerdere documenten in dit bestand (een regel met alleen '---').",
+        "Haal de regel met '---' weg en voeg de delen samen, of zet het tweede deel in een "
+        "eigen bestand.",
+    ),
     (
         r"mapping values are not allowed",
         "Er staat een dubbele punt (:) op een plek waar dat niet mag.",
@@ -128,17 +145,92 @@ _SYNTAX_MESSAGES: list[tuple[str, str, str]] = [
 ]
 
 
-def _syntax_problem(path: Path, error: MarkedYAMLError) -> Problem:
+_KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?![\s/])\S")
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?(["'])""")
+
+
+def _missing_space(lines: list[str], upto: int) -> int | None:
+    """The last line up to ``upto`` (0-based) with 'sleutel:waarde' (no space after ':')."""
+    for number in range(min(upto, len(lines) - 1), max(-1, upto - 30), -1):
+        if _KEY_WITHOUT_SPACE.match(lines[number]):
+            return number
+    return None
+
+
+def _unclosed_quote(lines: list[str], upto: int) -> int | None:
+    """The last line up to ``upto`` whose value opens a quote that the line does not close."""
+    for number in range(min(upto, len(lines) - 1), max(-1, upto - 60), -1):
+        line = lines[number]
+        match = _OPENING_QUOTE.match(line)
+        if match and _is_open(line[match.end() :], match.group(1)):
+            return number
+    return None
+
+
+def _is_open(rest: str, quote: str) -> bool:
+    if quote == "'":
+        return rest.replace("''", "").count("'") == 0
+    return re.sub(r"\\.", "", rest).count('"') == 0
+
+
+def _syntax_problem(path: Path, error: MarkedYAMLError, text: str) -> Problem:
+    """A syntax error at the line the editor must change, with advice for that mistake."""
+    lines = text.split("\n")
     mark = error.problem_mark or error.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, col = (mark.line, mark.column) if mark else (0, 0)
     english = f"{error.context or ''} {error.problem or ''}"
+    context = error.context_mark
+    if "could not find expected ':'" in english and context is not None:
+        line, col = context.line, context.column
+    if "quoted scalar" in english and context is not None:
+        return Problem(
+            path,
+            context.line + 1,
+            context.column + 1,
+            f"YAML-opmaakfout. Het aanhalingsteken ({lines[context.line][context.column]}) op "
+            f"regel {context.line + 1} wordt niet afgesloten.",
+            "Zet aan het eind van de tekst hetzelfde aanhalingsteken als aan het begin. Staat "
+            "er binnen de tekst een aanhalingsteken, gebruik dan het andere soort eromheen.",
+        )
+    without_space = _missing_space(lines, line)
+    if without_space is not None and without_space >= line - 3:
+        match = _KEY_WITHOUT_SPACE.match(lines[without_space])
+        assert match is not None
+        return Problem(
+            path,
+            without_space + 1,
+            match.end(1) + 2,
+            f"YAML-opmaakfout. Na '{match.group(1)}:' ontbreekt een spatie.",
+            f"Zet een spatie na de dubbele punt: '{match.group(1)}: ...'.",
+        )
+    quote = _unclosed_quote(lines, line)
+    if quote is not None and quote < line:
+        return Problem(
+            path,
+            quote + 1,
+            1,
+            f"YAML-opmaakfout. Het aanhalingsteken op regel {quote + 1} wordt niet (goed) "
+            "afgesloten.",
+            "Zet aan het eind van de tekst op die regel hetzelfde aanhalingsteken als aan het "
+            "begin. Staat er binnen de tekst een aanhalingsteken, gebruik dan het andere soort "
+            "eromheen.",
+        )
+    if "found '-'" in english or _is_stray_dash(lines, line):
+        return Problem(
+            path,
+            line + 1,
+            col + 1,
+            "YAML-opmaakfout. Hier begint een lijstregel ('-') op een plek waar een sleutel hoort.",
+            "Haal het streepje weg als dit een gewone sleutel is, of zet '- ' alleen voor "
+            "onderdelen van een lijst, precies onder de andere lijstregels.",
+        )
     for pattern, message, hint in _SYNTAX_MESSAGES:
         if re.search(pattern, english):
-            return Problem(path, line, col, f"YAML-opmaakfout. {message}", hint)
+            return Problem(path, line + 1, col + 1, f"YAML-opmaakfout. {message}", hint)
     return Problem(
         path,
-        line,
-        col,
+        line + 1,
+        col + 1,
         "YAML-opmaakfout: het bestand kan hier niet gelezen worden.",
         "Vergelijk deze regel met een regel die wel werkt: inspringing met spaties, "
         "'sleutel: waarde', lijstregels met '- ', tekst met een dubbele punt tussen "
@@ -146,11 +238,51 @@ def _syntax_problem(path: Path, error: MarkedYAMLError) -> Problem:
     )
 
 
-def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
-    """Parse one file. Returns the file, or None and the problems that stopped it."""
-    raw = path.read_bytes()
+def _is_stray_dash(lines: list[str], line: int) -> bool:
+    """A '-' glued to its text ('-tekst') in a list: YAML reads it as text, not an item."""
+    return 0 <= line < len(lines) and bool(re.match(r"^\s*-[^\s-]", lines[line]))
+
+
+def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """The file's text, or the problems that stop it being read."""
     try:
-        text = raw.decode("utf-8-sig")
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                f"{path.name} is een map, geen bestand.",
+                "Geef de map een naam zonder .yml, of verplaats hem buiten content/.",
+            )
+        ]
+    except FileNotFoundError:
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                f"{path.name} verwijst naar een bestand dat niet (meer) bestaat.",
+                "Verwijder deze snelkoppeling (symbolische link) of zet het bestand terug.",
+            )
+        ]
+    except OSError as error:
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                f"{path.name} kan niet gelezen worden ({error.strerror or 'onbekende reden'}).",
+                "Controleer of het bestand bestaat en of je het mag lezen (rechten), en of "
+                "het niet in een ander programma open staat.",
+            )
+        ]
+    too_big = check_size(path, len(raw))
+    if too_big is not None:
+        return None, [too_big]
+    try:
+        return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
@@ -167,25 +299,61 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
                 "kies 'Save with Encoding' en dan 'UTF-8'. Controleer daarna letters als é en ë.",
             )
         ]
+
+
+def _duplicate_key(path: Path, error: DuplicateKeyError) -> Problem:
+    mark = error.problem_mark
+    key = re.search(r'found duplicate key "([^"]*)"', str(error))
+    name = f"'{key.group(1)}' " if key else ""
+    return Problem(
+        path,
+        mark.line + 1 if mark else 1,
+        mark.column + 1 if mark else 1,
+        f"De sleutel {name}staat twee keer in hetzelfde onderdeel.",
+        "Houd één van de twee over; voeg de tekst zo nodig samen.",
+    )
+
+
+def _unreadable(path: Path, error: Exception) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return Problem(
+        path,
+        mark.line + 1 if mark else 1,
+        mark.column + 1 if mark else 1,
+        "Het bestand kan niet gelezen worden als YAML.",
+        "Vergelijk het met een bestand dat wel werkt (of zet het terug met git). Staan er "
+        "meerdere documenten in (regels met alleen '---')? Houd er één over.",
+    )
+
+
+def _parse(path: Path, text: str) -> tuple[Any, Sources, list[Problem]]:
+    """The round-trip tree and the values as written, after screening (yamlscreen.py)."""
+    problems = check_characters(path, text)
+    if problems:
+        return None, {}, problems
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     try:
-        tree = yaml.load(text)
+        problems, sources = check_events(path, text)
+        if problems:
+            return None, sources, problems
+        return yaml.load(text), sources, []
     except DuplicateKeyError as error:
-        mark = error.problem_mark
-        key = re.search(r'found duplicate key "([^"]*)"', str(error))
-        name = f"'{key.group(1)}' " if key else ""
-        return None, [
-            Problem(
-                path,
-                mark.line + 1 if mark else 1,
-                mark.column + 1 if mark else 1,
-                f"De sleutel {name}staat twee keer in hetzelfde onderdeel.",
-                "Houd één van de twee over; voeg de tekst zo nodig samen.",
-            )
-        ]
+        return None, {}, [_duplicate_key(path, error)]
     except MarkedYAMLError as error:
-        return None, [_syntax_problem(path, error)]
+        return None, {}, [_syntax_problem(path, error, text)]
+    except (YAMLError, ValueError, TypeError, RecursionError) as error:
+        return None, {}, [_unreadable(path, error)]
+
+
+def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse one file. Returns the file, or None and the problems that stopped it."""
+    text, problems = _read_text(path)
+    if text is None:
+        return None, problems
+    tree, sources, problems = _parse(path, text)
+    if problems:
+        return None, problems
     if tree is None:
         return None, [
             Problem(path, 1, 1, "Het bestand is leeg.", "Vul het bestand in of verwijder het.")
@@ -201,4 +369,4 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
                 "Vergelijk het begin met een van de andere bestanden in deze map.",
             )
         ]
-    return YamlFile(path=path, tree=tree, data=_plain(tree)), []
+    return YamlFile(path=path, tree=tree, data=_plain(tree), sources=sources), []

@@ -14,6 +14,7 @@ from mkdocs.exceptions import MkDocsException
 from generator.generate import Generated, generate
 from generator.project import Project
 from generator.publish.output import swap_in
+from generator.publish.safety import scan_site
 
 
 class BuildError(Exception):
@@ -39,6 +40,16 @@ def mkdocs_build(project: Project, site_dir: Path) -> None:
         raise BuildError(str(error)) from error
 
 
+def _check_safety(site: Path) -> None:
+    findings = scan_site(site)
+    if findings:
+        shown = "; ".join(f"{f.page}: {f.what}" for f in findings[:5])
+        raise BuildError(
+            f"de gebouwde site bevat iets wat niet mag ({shown}). Dit is een fout in "
+            "Stappenwijzer zelf: meld het, met de inhoud die je net veranderde"
+        )
+
+
 def build_site(project: Project) -> Generated:
     """Validate, generate and publish. On any failure the previous site/ stays as it was."""
     generated = generate(project)
@@ -47,6 +58,7 @@ def build_site(project: Project) -> Generated:
         shutil.rmtree(new_site)
     try:
         mkdocs_build(project, new_site)
+        _check_safety(new_site)
     except BaseException:
         shutil.rmtree(new_site, ignore_errors=True)
         raise

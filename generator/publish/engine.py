@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.project import Project
@@ -31,13 +32,13 @@ def engine_config(plan: SitePlan, project: Project) -> dict[str, Any]:
 
     return {
         "INHERIT": rel(project.config_file),
-        "site_name": plan.site_name,
+        "site_name": _html(plan.site_name),
         "docs_dir": rel(project.docs_dir),
         "site_dir": rel(project.site_dir),
         "theme": {"custom_dir": rel(project.templates / "overrides")},
-        "nav": plan.nav(),
+        "nav": _html_nav(plan.nav()),
         "extra": {
-            "protocol": plan.protocol_facts,
+            "protocol": {key: _html(value) for key, value in plan.protocol_facts.items()},
             PROJECT_KEY: {
                 "root": rel(project.root),
                 "content": rel(project.content),
@@ -45,6 +46,20 @@ def engine_config(plan: SitePlan, project: Project) -> dict[str, Any]:
             },
         },
     }
+
+
+def _html(text: str) -> str:
+    """MkDocs' theme templates do not escape: whatever the config holds is HTML to them."""
+    return str(escape(text))
+
+
+def _html_nav(nav: list[Any]) -> list[Any]:
+    """The menu with its titles escaped (the targets are paths)."""
+    return [
+        {_html(title): _html_nav(target) if isinstance(target, list) else target}
+        for entry in nav
+        for title, target in entry.items()
+    ]
 
 
 def config_bytes(plan: SitePlan, project: Project) -> bytes:

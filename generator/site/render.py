@@ -11,31 +11,27 @@ from pathlib import Path
 
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.filters import do_indent
+from markupsafe import Markup
 
-from generator.content.model import CLOSED, Protocol
+from generator.content.model import CLOSED, MarkdownText, Protocol
 from generator.site import paths
 from generator.site.context import mail_preview
 from generator.site.plan import Page, Pdf, SitePlan
+from generator.site.safe import finalize, inert, markdown_filter
 
 PAGE_TEMPLATES = "pages"
 
-# Characters that Markdown would read as markup; escaped so the school's text stays verbatim.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]>|#])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(\s)")
-
-
-def verbatim(text: str) -> str:
+def verbatim(text: str) -> Markup:
     """The school's text as Markdown that renders to exactly this text."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;")
-    return _LINE_START.sub(
-        lambda m: f"{m.group(1)}{_escape_marker(m.group(2))}{m.group(3)}", escaped
-    )
+    return inert(text)
 
 
-def _escape_marker(marker: str) -> str:
-    if marker[0].isdigit():
-        return marker[:-1] + "\\" + marker[-1]
-    return "\\" + marker
+def _indent(text: str, width: int | str = 4, first: bool = False, blank: bool = False) -> str:
+    """Jinja's indent, for a Markdown field too (rendered first, so it stays Markup)."""
+    if isinstance(text, MarkdownText):
+        text = markdown_filter(text)
+    return do_indent(text, width, first, blank)
 
 
 def datum(value: dt.date | None, weekday: bool = False) -> str:
@@ -84,8 +80,12 @@ class Renderer:
             lstrip_blocks=True,
             # HTML templates escape; Markdown templates do not (school text goes through
             # |verbatim there).
-            autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
+            autoescape=lambda name: bool(name) and name.endswith((".html.j2", ".svg.j2")),
+            # Content never becomes markup in Markdown templates (see safe.py).
+            finalize=finalize,
         )
+        self.env.filters["markdown"] = markdown_filter
+        self.env.filters["indent"] = _indent
         self.env.filters["verbatim"] = verbatim
         self.env.filters["abbr"] = abbreviator(protocol)
         self.env.filters["datum"] = datum
@@ -103,13 +103,13 @@ class Renderer:
         def url(target: str, anchor: str = "") -> str:
             """A link from this page to another page of the generated docs."""
             rel = posixpath.relpath(target, posixpath.dirname(page.path) or ".")
-            return rel + (f"#{anchor}" if anchor else "")
+            return Markup(rel + (f"#{anchor}" if anchor else ""))
 
         def link(target: str) -> str:
             """A link in raw HTML (which MkDocs does not rewrite): the published URL of
             ``target`` relative to the published URL of this page."""
             rel = posixpath.relpath(paths.site_url(target) or ".", page.url or ".")
-            return "./" if rel == "." else rel + "/"
+            return Markup("./" if rel == "." else rel + "/")
 
         values = {"page": page, "url": url, "link": link, **page.context}
         front = self.env.get_template(FRONT_MATTER).render(page=page)
