@@ -13,9 +13,11 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -312,8 +314,16 @@ def test_ctrl_c_during_a_build_is_quiet_and_keeps_the_site(good, tmp_path):
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read().decode("utf-8")
+    """The page; retried while the server is still binding its port (never while it waits)."""
+    for _ in range(50):
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except urllib.error.URLError as error:
+            if not isinstance(error.reason, ConnectionRefusedError):
+                raise
+            time.sleep(0.2)
+    raise AssertionError(f"{url} never answered")
 
 
 def _wait_for(process: subprocess.Popen, lines: list[str], text: str, seconds: float) -> None:
@@ -328,7 +338,9 @@ def _wait_for(process: subprocess.Popen, lines: list[str], text: str, seconds: f
 
 def test_serve_shows_the_error_and_keeps_the_last_good_pages(good, tmp_path):
     project = _copy(good, tmp_path / "p")
-    port = 18000 + os.getpid() % 1000
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     serve = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
         cwd=project.root,

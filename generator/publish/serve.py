@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -138,7 +139,7 @@ def _where(problem: Problem, project: Project) -> str:
 
 
 def _say(text: str) -> None:
-    print(f"{time.strftime('%H:%M:%S')} {text}", flush=True)
+    print(f"{time.strftime('%H:%M:%S')} {text}", file=sys.stderr, flush=True)
 
 
 def serve_project(project: Project, port: int) -> None:
