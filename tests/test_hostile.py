@@ -118,6 +118,10 @@ BROKEN = [
      SCHOOL, 5, r"onzichtbaar stuurteken \(U\+0000\)"),
     ("bell-char", _replace(SCHOOL, NAME, "naam: De \x07School"),
      SCHOOL, 5, r"onzichtbaar stuurteken \(U\+0007\)"),
+    ("escaped-nul", _replace(SCHOOL, NAME, 'naam: "De \\0School"'),
+     SCHOOL, 5, r"ongeldig teken \(U\+0000\)"),
+    ("escaped-surrogate", _replace(SCHOOL, NAME, 'naam: "De \\ud800School"'),
+     SCHOOL, 5, r"ongeldig teken \(U\+D800\)"),
     ("deep-nesting", _append(SCHOOL, "diep: " + "[" * 3000 + "]" * 3000 + "\n"),
      SCHOOL, None, r"te diep ingesprongen"),
     ("deep-block-nesting", _append(SCHOOL, "".join(f"{'  ' * i}k{i}:\n" for i in range(40))),
@@ -193,11 +197,13 @@ def test_numbers_in_text_fields_are_kept_as_written(good, tmp_path, monkeypatch,
     project = _copy(good, tmp_path / "p")
     _replace(SCHOOL, 'telefoon: "[telefoonnummer APC]"', "telefoon: 0612345678")(project.content)
     _replace(SCHOOL, 'versie: "1.0 (concept)"', "versie: 1.1")(project.content)
+    _replace(SCHOOL, NAME, "naam: !!str 0031 basisschool")(project.content)
     code, output = _run(project, "build", monkeypatch, capsys)
     assert code == 0, output
     apc = (project.site_dir / "rollen" / "apc" / "index.html").read_text()
     assert "0612345678" in apc and "612345678" not in apc.replace("0612345678", "")
-    assert "versie 1.1" in (project.site_dir / "index.html").read_text()
+    home = (project.site_dir / "index.html").read_text()
+    assert "versie 1.1" in home and "0031 basisschool" in home
 
 
 def test_a_one_answer_question_says_how_many_are_needed(good, tmp_path, monkeypatch, capsys):

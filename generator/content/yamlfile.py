@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -90,6 +90,8 @@ def _plain(node: Any) -> Any:
         return {str(k) if isinstance(k, str) else k: _plain(v) for k, v in node.items()}
     if isinstance(node, list):
         return [_plain(v) for v in node]
+    if isinstance(node, TaggedScalar):
+        return str(node.value)  # '!!str 0612': the only tag yamlscreen lets through
     if isinstance(node, bool):
         return bool(node)
     if isinstance(node, str):

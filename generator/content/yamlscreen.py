@@ -42,6 +42,8 @@ MAX_DEPTH = 25
 
 # YAML 1.2's printable characters, minus tab/newline/return handled by the scanner itself.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_UNWANTED = re.compile(_CONTROL.pattern[:-1] + "\ud800-\udfff]")
+"""The same, and lone surrogates, in a value (a double-quoted "\\0" or "\\ud800")."""
 _TIMESTAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?$")
 _ALLOWED_TAGS = {"tag:yaml.org,2002:str", "!!str"}
 
@@ -122,6 +124,20 @@ def _event_problem(path: Path, event: Any, is_key: bool) -> Problem | None:
             "Hier staat een lijst of onderdeel op de plaats van een sleutel.",
             "Een sleutel is één woord gevolgd door een dubbele punt, bijv. 'titel: ...'. "
             "Begint de regel met '?', haal die dan weg.",
+        )
+    # ruamel marks the folds of a folded ('>') text with U+0007 itself.
+    value = getattr(event, "value", None) or ""
+    if getattr(event, "style", None) == ">":
+        value = value.replace("\a", "")
+    if isinstance(event, ScalarEvent) and _UNWANTED.search(value):
+        char = _UNWANTED.search(value).group()  # type: ignore[union-attr]
+        return _problem(
+            path,
+            event,
+            f"In deze tekst staat een onzichtbaar of ongeldig teken (U+{ord(char):04X}), "
+            "geschreven als code met een backslash.",
+            "Haal de code met '\\' (bijv. \\0, \\a of \\ud800) uit de tekst tussen de "
+            "aanhalingstekens.",
         )
     if isinstance(event, ScalarEvent) and event.style is None:
         if event.value == "<<":
