@@ -20,3 +20,43 @@ def axe_violations(page: Any, path: str) -> list[str]:
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
     ]
+
+
+RAW_MARKUP_JS = r"""() => {
+    const text = document.body.innerText;
+    const found = [];
+    for (const token of ['{:', '{{', '{%', '%}']) {
+        const at = text.indexOf(token);
+        if (at >= 0) found.push(JSON.stringify(text.slice(Math.max(0, at - 30), at + 30)));
+    }
+    const emphasis = text.match(/(^|\s)(\*\*|__)\S[^\n]*/);
+    if (emphasis) found.push('unrendered emphasis: ' + JSON.stringify(emphasis[0].slice(0, 60)));
+    return found;
+}"""
+
+
+@probe("raw-markup", widths=(1280,), schemes=("light",))
+def raw_markup(page: Any, path: str) -> list[str]:
+    """No Markdown, attribute list or template syntax is visible as text on any page."""
+    return page.evaluate(RAW_MARKUP_JS)
+
+
+SIDEWAYS_JS = """() => {
+    const content = document.querySelector('.md-content') || document.body;
+    const boxes = [content, ...content.querySelectorAll('*')];
+    return boxes.filter(e => {
+        if (e.closest('svg, .sw-schema-scroll, .sw-schema')) return false;  // charts may scroll
+        if (e.clientWidth <= 1) return false;  // visually hidden (screen-reader text)
+        const style = getComputedStyle(e);
+        if (style.display === 'inline' || style.position === 'fixed') return false;
+        return e.scrollWidth > e.clientWidth + 1;
+    }).map(e => `${e.tagName}.${[...e.classList].join('.')} ${e.scrollWidth}>${e.clientWidth}`)
+      .slice(0, 5);
+}"""
+
+
+@probe("sideways", widths=(390,))
+def scrolls_sideways(page: Any, path: str) -> list[str]:
+    """At 390 px no content box other than a chart is wider than its box (scrollWidth <=
+    clientWidth): a table wrapper that scrolls a cut-off table counts as scrolling."""
+    return page.evaluate(SIDEWAYS_JS)

@@ -57,3 +57,12 @@ def test_dutch_search_finds_what_a_teacher_types(page_factory, server, query, ex
     assert results.count() > 0
     assert expected.lower() in page.locator(".md-search-result").inner_text().lower()
     assert not log.foreign
+
+
+def test_no_raw_markup_is_visible_on_any_page(crawl) -> None:
+    assert crawl(1280, "light").problems("raw-markup") == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_nothing_but_a_chart_scrolls_sideways_on_a_phone(crawl, scheme) -> None:
+    assert crawl(390, scheme).problems("sideways") == []

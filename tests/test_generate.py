@@ -29,14 +29,14 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
             self._skip += 1
-        if tag == "h2":
+        if tag in ("h2", "h3"):
             self._in_heading = True
             self.headings.append("")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
             self._skip -= 1
-        if tag == "h2":
+        if tag in ("h2", "h3"):
             self._in_heading = False
 
     def handle_data(self, data: str) -> None:
@@ -111,6 +111,8 @@ def test_each_step_page_has_the_four_headings(built, nummer: int) -> None:
     headings = [squash(h) for h in parsed.headings]
     positions = [headings.index(h) for h in HEADINGS]
     assert positions == sorted(positions)
+    # Task first: the action block comes before the school's text.
+    assert headings.index("Wat doe je nu?") < positions[0]
     for anchor in ("wanneer", "waarom", "wie", "hoe"):
         assert f'id="{anchor}"' in html
     assert "versie 1.0 (concept)" in html

@@ -32,6 +32,17 @@ def follow_up(protocol: Protocol, stap: Stap) -> tuple[Stap, list[Moment]] | Non
     return None
 
 
+def step_outcome(protocol: Protocol, stap: Stap) -> Any:
+    """The guide's outcome for ``stap`` (what to do now, by when, whom to inform), or None when
+    the protocol has no guide data for it: the step page's action block then shows what the
+    step itself says."""
+    guide = getattr(protocol, "wegwijzer", None)
+    for uitkomst in guide.uitkomsten if guide else ():
+        if uitkomst.stap == stap.nummer:
+            return uitkomst
+    return None
+
+
 def planner(protocol: Protocol, stap: Stap | None) -> dict[str, Any] | None:
     """What the follow-up planner needs on a page about ``stap``, or None if nothing follows."""
     from generator.site.planning import schedule

@@ -148,6 +148,8 @@ def _step_pages(protocol: Protocol, labels: Labels) -> list[Page]:
             "volgende": stappen[i + 1] if i + 1 < len(stappen) else None,
             "formulier": protocol.formulier(stap.formulier) if stap.formulier else None,
             "planner": context.planner(protocol, stap),
+            "uitkomst": context.step_outcome(protocol, stap),
+            "opvolging": context.follow_up(protocol, stap),
         }
         title = labels("titels.stap", nummer=stap.nummer, titel=stap.korte_titel)
         result.append(Page(paths.step(stap.nummer), title, "stap.md.j2", ctx, menu="stappenplan"))
