@@ -233,10 +233,13 @@ def test_check_validates_mkdocs_yml(good, tmp_path, monkeypatch, capsys, old, ne
     text = project.config_file.read_text()
     assert old in text
     project.config_file.write_text(text.replace(old, new, 1))
-    code, output = _run(project, "check", monkeypatch, capsys)
-    assert code == 1
-    assert re.search(pattern, output), output
-    assert "Traceback" not in output
+    before = _tree_hash(project.site_dir)
+    for command in ("check", "build"):
+        code, output = _run(project, command, monkeypatch, capsys)
+        assert code == 1
+        assert re.search(pattern, output), output
+        assert "Traceback" not in output
+    assert _tree_hash(project.site_dir) == before
 
 
 def test_a_bug_is_said_in_one_dutch_sentence(good, tmp_path, monkeypatch, capsys):
