@@ -551,3 +551,13 @@ def test_no_shipped_asset_names_another_host(good) -> None:
             if host.lower() not in ALLOWED_HOSTS:
                 found.setdefault(host, set()).add(path.relative_to(good.site_dir).as_posix())
     assert found == {}
+
+
+def test_the_safety_net_reads_every_changed_page_again(good, tmp_path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(good.site_dir, site)
+    passed = tmp_path / "safe-pages.json"
+    assert scan_site(site, passed) == [] and passed.is_file()
+    page = site / "rollen" / "apc" / "index.html"
+    page.write_text(page.read_text().replace("</article>", "<p><script>x()</script></p></article>"))
+    assert [f.page.as_posix() for f in scan_site(site, passed)] == ["rollen/apc/index.html"]
