@@ -74,8 +74,14 @@ def _template_error(error: TemplateError, project: Project) -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from generator.publish.mkdocs_yml import check_mkdocs_yml
+
     project = _project(args)
     _setup_logging(args.verbose)
+    engine_problems = check_mkdocs_yml(project.config_file)
+    if engine_problems:  # in Dutch at its line, before MkDocs says it in English
+        print(format_report(engine_problems, project.root), file=sys.stderr)
+        return 1
     try:
         generated = build_site(project)
     except ContentError as error:

@@ -233,10 +233,13 @@ def test_check_validates_mkdocs_yml(good, tmp_path, monkeypatch, capsys, old, ne
     text = project.config_file.read_text()
     assert old in text
     project.config_file.write_text(text.replace(old, new, 1))
-    code, output = _run(project, "check", monkeypatch, capsys)
-    assert code == 1
-    assert re.search(pattern, output), output
-    assert "Traceback" not in output
+    before = _tree_hash(project.site_dir)
+    for command in ("check", "build"):
+        code, output = _run(project, command, monkeypatch, capsys)
+        assert code == 1
+        assert re.search(pattern, output), output
+        assert "Traceback" not in output
+    assert _tree_hash(project.site_dir) == before
 
 
 def test_a_bug_is_said_in_one_dutch_sentence(good, tmp_path, monkeypatch, capsys):
@@ -548,3 +551,13 @@ def test_no_shipped_asset_names_another_host(good) -> None:
             if host.lower() not in ALLOWED_HOSTS:
                 found.setdefault(host, set()).add(path.relative_to(good.site_dir).as_posix())
     assert found == {}
+
+
+def test_the_safety_net_reads_every_changed_page_again(good, tmp_path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(good.site_dir, site)
+    passed = tmp_path / "safe-pages.json"
+    assert scan_site(site, passed) == [] and passed.is_file()
+    page = site / "rollen" / "apc" / "index.html"
+    page.write_text(page.read_text().replace("</article>", "<p><script>x()</script></p></article>"))
+    assert [f.page.as_posix() for f in scan_site(site, passed)] == ["rollen/apc/index.html"]

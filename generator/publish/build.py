@@ -40,8 +40,8 @@ def mkdocs_build(project: Project, site_dir: Path) -> None:
         raise BuildError(str(error)) from error
 
 
-def _check_safety(site: Path) -> None:
-    findings = scan_site(site)
+def _check_safety(site: Path, passed: Path) -> None:
+    findings = scan_site(site, passed)
     if findings:
         shown = "; ".join(f"{f.page}: {f.what}" for f in findings[:5])
         raise BuildError(
@@ -58,7 +58,7 @@ def build_site(project: Project) -> Generated:
         shutil.rmtree(new_site)
     try:
         mkdocs_build(project, new_site)
-        _check_safety(new_site)
+        _check_safety(new_site, project.build_dir / "safe-pages.json")
     except BaseException:
         shutil.rmtree(new_site, ignore_errors=True)
         raise

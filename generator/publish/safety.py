@@ -8,6 +8,9 @@ the previous site stays. The site's own markup never has any of these, so a find
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -84,10 +87,34 @@ def scan_page(html: str) -> list[str]:
     return scanner.findings
 
 
-def scan_site(site: Path) -> list[Finding]:
-    """Everything live or external in the HTML pages of a built site."""
-    return [
-        Finding(page.relative_to(site), what)
-        for page in sorted(site.rglob("*.html"))
-        for what in scan_page(page.read_text(encoding="utf-8", errors="replace"))
-    ]
+def _rules_version() -> str:
+    """Pages that passed are remembered per version of these rules (this file)."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def scan_site(site: Path, passed: Path | None = None) -> list[Finding]:
+    """Everything live or external in the HTML pages of a built site.
+
+    ``passed`` remembers the hashes of pages that passed (with these rules): a page with the
+    same bytes is not read again, so a rebuild only pays for the pages that changed.
+    """
+    version = _rules_version()
+    known: set[str] = set()
+    if passed is not None and passed.is_file():
+        with contextlib.suppress(ValueError, OSError):
+            stored = json.loads(passed.read_text(encoding="utf-8"))
+            if stored.get("rules") == version:
+                known = set(stored.get("pages", []))
+    findings: list[Finding] = []
+    ok: set[str] = set()
+    for page in sorted(site.rglob("*.html")):
+        data = page.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        found = [] if digest in known else scan_page(data.decode("utf-8", errors="replace"))
+        findings += [Finding(page.relative_to(site), what) for what in found]
+        if not found:
+            ok.add(digest)
+    if passed is not None and not findings:
+        passed.parent.mkdir(parents=True, exist_ok=True)
+        passed.write_text(json.dumps({"rules": version, "pages": sorted(ok)}), encoding="utf-8")
+    return findings

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, TemplateError
 from mkdocs.commands.build import build
 from mkdocs.livereload import LiveReloadServer
 
@@ -80,6 +80,8 @@ def rebuild(project: Project, site_dir: Path, serve_url: str) -> list[Problem]:
         generate(project)
     except ContentError as error:
         problems = error.errors
+    except TemplateError as error:
+        problems = [_template_problem(project, error)]
     except Exception as error:
         logging.getLogger("stappenwijzer").debug("Generation failed", exc_info=True)
         problems = [_bug(error)]
@@ -100,6 +102,17 @@ def rebuild(project: Project, site_dir: Path, serve_url: str) -> list[Problem]:
         if not problems:
             problems = [_engine_problem(project, error)]
     return problems
+
+
+def _template_problem(project: Project, error: TemplateError) -> Problem:
+    where = Path(getattr(error, "filename", None) or project.templates)
+    return Problem(
+        where,
+        getattr(error, "lineno", None) or 1,
+        1,
+        f"Het sjabloon kan niet gemaakt worden: {error.message}",
+        "Herstel het sjabloon (of zet het terug met git).",
+    )
 
 
 def _engine_problem(project: Project, error: Exception) -> Problem:
