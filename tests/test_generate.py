@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -242,3 +243,30 @@ def test_generated_engine_config_inherits_mkdocs_yml(project) -> None:
     assert config["site_dir"] == "../site"
     assert config["nav"][2]["Stappenplan"][1] == {"Stap 0: Zelf oplossen": "stappen/stap-0.md"}
     assert config["extra"]["protocol"]["versie"] == "1.0 (concept)"
+
+
+def test_search_index_leaves_out_the_coordinators_pages_and_boosts_the_steps(built) -> None:
+    index = json.loads((built.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    docs = {d["location"]: d for d in index["docs"]}
+    assert not [loc for loc in docs if loc.startswith(("beheer", "te-bevestigen"))]
+    assert docs["stappen/stap-3/"].get("boost", 1) > 1
+    assert docs["welke-stap-nu/"].get("boost", 1) > 1
+    # The synonyms of content/zoekwoorden.yml reach the index as tags, not as page text.
+    assert "schorsen" in docs["stappen/stap-7/"]["tags"]
+    html = (built.site_dir / "stappen" / "stap-7" / "index.html").read_text("utf-8")
+    assert "timeout" not in html
+
+
+def test_the_coordinators_pages_are_last_in_the_menu(built) -> None:
+    config = built.generated_config.read_text("utf-8")
+    nav = config[config.index("nav:") :]
+    assert nav.index("Voor de APC") > nav.index("Over dit protocol")
+    assert "beheer.md" in nav[nav.index("Voor de APC") :]
+
+
+def test_worksheet_section_headings_have_ids(built) -> None:
+    html = (built.site_dir / "formulieren" / "stap-1-bemiddelingsgesprek" / "index.html").read_text(
+        "utf-8"
+    )
+    assert re.findall(r'<h2 class="sw-f-titel" id="[^"]+"', html)
+    assert not re.findall(r'<h2 class="sw-f-titel">', html)

@@ -10,7 +10,14 @@ from pathlib import Path
 
 from generator.content import checks
 from generator.content.loaded import Loaded
-from generator.content.model import FILE_MODELS, STEP_DIR, Protocol, Stap
+from generator.content.model import (
+    FILE_MODELS,
+    OPTIONAL_FILE_MODELS,
+    STEP_DIR,
+    Protocol,
+    Stap,
+    Zoekwoorden,
+)
 from generator.content.validate import validate_file
 from generator.content.yamlfile import read_yaml
 from generator.problems import ContentError, Problem
@@ -29,8 +36,10 @@ def _find(content_dir: Path, name: str) -> Path | None:
 
 
 def _read_parts(content_dir: Path, loaded: Loaded) -> None:
-    for name, model in FILE_MODELS.items():
+    for name, model in {**FILE_MODELS, **OPTIONAL_FILE_MODELS}.items():
         path = _find(content_dir, name)
+        if path is None and name in OPTIONAL_FILE_MODELS:
+            continue
         if path is None:
             loaded.problems.append(
                 Problem(
@@ -95,8 +104,8 @@ def _unknown(path: Path, where: str, known: str) -> Problem:
 def _unknown_files(content_dir: Path) -> list[Problem]:
     """Every file or folder in content/ and content/stappen/ that the model does not know,
     once, by name (a stray draft must not be validated as a step)."""
-    known = {Path(n).stem for n in FILE_MODELS}
-    names = ", ".join(sorted(FILE_MODELS))
+    known = {Path(n).stem for n in (*FILE_MODELS, *OPTIONAL_FILE_MODELS)}
+    names = ", ".join(sorted((*FILE_MODELS, *OPTIONAL_FILE_MODELS)))
     problems = [
         _unknown(path, "content/", f"bekende bestanden: {names} en de map {STEP_DIR}/")
         for path in sorted(content_dir.iterdir())
@@ -136,7 +145,7 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
     _read_steps(content_dir, loaded)
     loaded.problems += _unknown_files(content_dir)
     loaded.problems += checks.check(loaded)
-    if any(p.is_error for p in loaded.problems) or len(loaded.parts) < len(FILE_MODELS):
+    if any(p.is_error for p in loaded.problems) or not set(FILE_MODELS) <= set(loaded.parts):
         return None, loaded.problems
     protocol = Protocol(
         school=loaded.parts["school.yml"],
@@ -151,6 +160,7 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
         scenarios=loaded.parts["scenarios.yml"].scenarios,
         mail=loaded.parts["mail.yml"],
         nieuw=loaded.parts["nieuw.yml"],
+        zoekwoorden=loaded.parts.get("zoekwoorden.yml", Zoekwoorden()),
     )
     return protocol, loaded.problems
 

@@ -429,6 +429,25 @@ class Scenarios(Strict):
 # --------------------------------------------------------------------------------------------
 
 
+class Zoekwoord(Strict):
+    pagina: Text = Field(
+        description="De pagina, zoals in de adresbalk na de naam van de site: bijv. "
+        "'stappen/stap-7/', 'welke-stap-nu/' of '' (de startpagina)."
+    )
+    woorden: list[Text] = Field(
+        min_length=1,
+        description="Woorden die leerkrachten typen en die op de pagina niet (zo) staan, "
+        "bijv. 'schorsen', 'groepsapp'.",
+    )
+
+
+class Zoekwoorden(Strict):
+    zoekwoorden: list[Zoekwoord] = Field(
+        default_factory=list,
+        description="Extra zoekwoorden per pagina; de zoekfunctie vindt de pagina er ook mee.",
+    )
+
+
 class Protocol(BaseModel):
     """Everything in content/, validated and cross-checked."""
 
@@ -444,6 +463,7 @@ class Protocol(BaseModel):
     scenarios: list[Scenario]
     mail: Mail
     nieuw: Nieuw
+    zoekwoorden: Zoekwoorden = Field(default_factory=Zoekwoorden)
 
     def stap(self, nummer: int) -> Stap:
         return next(s for s in self.stappen if s.nummer == nummer)
@@ -467,5 +487,8 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "nieuw.yml": Nieuw,
 }
 """The single files in content/ and the model each must match. Steps live in stappen/*.yml."""
+
+OPTIONAL_FILE_MODELS: dict[str, type[Strict]] = {"zoekwoorden.yml": Zoekwoorden}
+"""Files in content/ that may be left out (then their model's defaults apply)."""
 
 STEP_DIR = "stappen"

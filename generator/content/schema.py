@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.content.model import FILE_MODELS, Stap, Strict
+from generator.content.model import FILE_MODELS, OPTIONAL_FILE_MODELS, Stap, Strict
 
 SCHEMAS: dict[str, type[Strict]] = {
-    **{f"{Path(name).stem}.schema.json": model for name, model in FILE_MODELS.items()},
+    **{
+        f"{Path(name).stem}.schema.json": model
+        for name, model in {**FILE_MODELS, **OPTIONAL_FILE_MODELS}.items()
+    },
     "stap.schema.json": Stap,
 }
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
 from generator.content.model import CLOSED, Bron, Formulier, Moment, Protocol, Stap
@@ -140,3 +141,31 @@ def sources(
     for vraag in protocol.nieuw.open_vragen:
         add(vraag.bronnen, paths.OPEN_QUESTIONS)
     return sorted(used.values(), key=lambda entry: entry[0].titel.casefold())
+
+
+def search_words(protocol: Protocol, searchable: list[Any]) -> dict[str, list[str]]:
+    """The synonyms of content/zoekwoorden.yml by published page URL. A page that does not
+    exist or is not in the search index is a content error."""
+    from generator.problems import ContentError, Problem
+
+    urls = {page.url for page in searchable}
+    words: dict[str, list[str]] = {}
+    problems = []
+    for entry in protocol.zoekwoorden.zoekwoorden:
+        url = entry.pagina.strip().strip("/")
+        if url not in urls:
+            problems.append(
+                Problem(
+                    Path("content/zoekwoorden.yml"),
+                    1,
+                    1,
+                    f"De pagina '{entry.pagina}' bestaat niet of staat niet in de zoekfunctie.",
+                    "Schrijf de pagina zoals in de adresbalk na de naam van de site, "
+                    "bijv. 'stappen/stap-7/' of 'welke-stap-nu/'.",
+                )
+            )
+            continue
+        words.setdefault(url, []).extend(entry.woorden)
+    if problems:
+        raise ContentError(problems)
+    return words

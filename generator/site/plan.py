@@ -21,6 +21,8 @@ from generator.site.flowchart import Chart, guide_rows, guide_tree, step_plan, s
 from generator.site.labels import Labels
 
 TOP = ""
+BOOST_ACT = 3.0
+"""Search boost of the pages a teacher acts on: the step pages and the guide's start."""
 """Menu place of a page at the top level of the menu."""
 
 
@@ -38,6 +40,8 @@ class Page:
     """A declared short form of the title for the menu."""
     search: bool = True
     """Whether the search index holds this page."""
+    boost: float | None = None
+    """Search ranking weight (Material's search.boost): what a teacher acts on ranks first."""
     hide: tuple[str, ...] = ()
     """Material's parts to hide on this page (navigation, toc)."""
 
@@ -77,6 +81,8 @@ class SitePlan:
     charts: dict[str, Chart]
     protocol_facts: dict[str, str]
     section_labels: dict[str, str]
+    search_words: dict[str, list[str]] = field(default_factory=dict)
+    """Extra words for the search index, by published page URL (content/zoekwoorden.yml)."""
 
     def page(self, path: str) -> Page:
         for page in self.pages:
@@ -109,6 +115,7 @@ def _guide_page(protocol: Protocol, labels: Labels, gp: GuidePage) -> Page:
         "menu": TOP if start else None,
         "menu_label": labels("menu.wegwijzer") if start else None,
         "search": start,
+        "boost": BOOST_ACT if start else None,
         "hide": ("navigation", "toc"),
     }
     if not gp.is_outcome:
@@ -152,7 +159,16 @@ def _step_pages(protocol: Protocol, labels: Labels) -> list[Page]:
             "opvolging": context.follow_up(protocol, stap),
         }
         title = labels("titels.stap", nummer=stap.nummer, titel=stap.korte_titel)
-        result.append(Page(paths.step(stap.nummer), title, "stap.md.j2", ctx, menu="stappenplan"))
+        result.append(
+            Page(
+                paths.step(stap.nummer),
+                title,
+                "stap.md.j2",
+                ctx,
+                menu="stappenplan",
+                boost=BOOST_ACT,
+            )
+        )
     return result
 
 
@@ -241,18 +257,27 @@ def _reference_pages(labels: Labels) -> list[Page]:
             "toegankelijkheid.md.j2",
             menu="over",
         ),
-        Page(
-            paths.OPEN_QUESTIONS,
-            labels("titels.te_bevestigen"),
-            "te-bevestigen.md.j2",
-            menu="over",
-        ),
+    ]
+
+
+def _coordinator_pages(labels: Labels) -> list[Page]:
+    """The APC's pages: last in the menu, in their own section, and out of the search index
+    (a teacher's query must not land on maintenance notes)."""
+    return [
         Page(
             paths.MAINTENANCE,
             labels("titels.beheer"),
             "beheer.md.j2",
-            menu="over",
+            menu="voor_apc",
             menu_label=labels("menu.beheer"),
+            search=False,
+        ),
+        Page(
+            paths.OPEN_QUESTIONS,
+            labels("titels.te_bevestigen"),
+            "te-bevestigen.md.j2",
+            menu="voor_apc",
+            search=False,
         ),
     ]
 
@@ -337,6 +362,7 @@ def plan_site(protocol: Protocol, labels: Labels, templates_dir: Path) -> SitePl
         *_role_pages(protocol, labels),
         *_onboarding_pages(protocol, labels),
         *_reference_pages(labels),
+        *_coordinator_pages(labels),
     ]
     titles = {p.path: p.title for p in pages}
     bronnen = context.sources(protocol, labels, titles)
@@ -355,4 +381,5 @@ def plan_site(protocol: Protocol, labels: Labels, templates_dir: Path) -> SitePl
         charts=charts,
         protocol_facts=protocol_facts(protocol),
         section_labels=labels.texts["menu"],
+        search_words=context.search_words(protocol, [p for p in pages if p.search]),
     )
