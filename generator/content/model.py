@@ -431,8 +431,8 @@ class Scenarios(Strict):
 
 class Zoekwoord(Strict):
     pagina: Text = Field(
-        description="De pagina, zoals in de adresbalk na de naam van de site: bijv. "
-        "'stappen/stap-7/', 'welke-stap-nu/' of '' (de startpagina)."
+        description="De pagina, zoals in de adresbalk na de naam van de site "
+        "(een voorbeeld staat bovenaan zoekwoorden.yml); leeg is de startpagina."
     )
     woorden: list[Text] = Field(
         min_length=1,

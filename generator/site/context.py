@@ -160,8 +160,8 @@ def search_words(protocol: Protocol, searchable: list[Any]) -> dict[str, list[st
                     1,
                     1,
                     f"De pagina '{entry.pagina}' bestaat niet of staat niet in de zoekfunctie.",
-                    "Schrijf de pagina zoals in de adresbalk na de naam van de site, "
-                    "bijv. 'stappen/stap-7/' of 'welke-stap-nu/'.",
+                    "Schrijf de pagina zoals in de adresbalk na de naam van de site "
+                    "(zie het voorbeeld bovenaan content/zoekwoorden.yml).",
                 )
             )
             continue
