@@ -44,7 +44,7 @@
     var status = mail.querySelector(".sw-mail-status");
     mail.querySelector(".sw-mail-kopieer").addEventListener("click", function () {
       var value = text();
-      var done = function () { status.textContent = "Gekopieerd. Plak de tekst in uw mail."; };
+      var done = function () { status.textContent = "Gekopieerd. Plak de tekst in je mail."; };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(value).then(done, function () {
           status.textContent = "Kopiëren lukte niet: selecteer de tekst en kopieer met Ctrl+C.";
