@@ -34,7 +34,7 @@ def test_scenarios_by_clicking_the_real_pages(page_factory, server, java_script:
             ).click()
             node = GUIDE.node(antwoord.naar)
         assert page.locator("h1").inner_text() == _expected_heading(scenario.uitkomst), scenario.id
-        assert "De beslissing blijft bij u" in page.content()
+        assert "De beslissing blijft bij jou" in page.content()
         rows = page.locator(".sw-uw-antwoorden tbody tr")
         assert rows.count() == len(scenario.antwoorden), scenario.id
     assert not log.foreign
@@ -58,7 +58,7 @@ def test_keyboard_only(page_factory, server) -> None:
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("/welke-stap-nu/zelf-gezien/")
-    # On the next page the answers come before the "Uw antwoorden" change links.
+    # On the next page the answers come before the "Je antwoorden" change links.
     order = page.evaluate(
         """() => [...document.querySelectorAll('article a')].map(a =>
               a.closest('.sw-antwoorden') ? 'antwoord' :

@@ -81,26 +81,36 @@ def test_mail_is_filled_in_the_page_and_nothing_is_kept(browser, server) -> None
     try:
         page.goto(server + "/stappen/stap-4/", wait_until="networkidle")
         before = len(requests)
-        page.get_by_label("Voornaam van uw leerling (alleen dit kind)").fill("Fatima")
+        page.get_by_label("Voornaam van je leerling (alleen dit kind)").fill("Fatima")
         page.get_by_label("Datum van het gesprek").fill("24 november")
-        page.get_by_label("Afspraken met dit kind").fill(
-            "Fatima zegt het als ze zich niet prettig voelt."
+        page.get_by_label("Welke afspraken heb je met dit kind gemaakt?").fill(
+            "Fatima zegt het als ze zich niet prettig voelt"
         )
-        page.get_by_label("Uw naam").fill("Juf Anne")
+        page.get_by_label("Wanneer kijk je samen hoe het gaat?").fill("over een week")
+        page.get_by_label("Je naam").fill("Juf Anne")
+        copy = page.get_by_role("button", name="Kopieer de tekst")
+        assert copy.is_disabled()  # The privacy checks come first.
+        assert page.locator(".sw-mail-open").get_attribute("href") is None
         for box in page.locator(".sw-mail-controle input").all():
             box.check()
         text = page.locator(".sw-mail-tekst").inner_text()
         assert text.startswith("Beste ouders/verzorgers van Fatima,")
-        assert "Afspraken met Fatima: Fatima zegt het" in text
-        assert "[Aanleiding, neutraal beschreven]" in text  # Blanks stay visible.
-        page.get_by_role("button", name="Kopieer de tekst").click()
+        # Full sentences: the value ends its sentence, the next sentence starts apart.
+        assert "afgesproken: Fatima zegt het als ze zich niet prettig voelt.\n" in text
+        assert "We kijken over een week samen met Fatima hoe het gaat. Daarna" in text
+        assert "aanleiding voor het gesprek: ……" in text  # Blanks show as dots, not labels.
+        assert "Wat was de aanleiding" not in text
+        href = page.locator(".sw-mail-open").get_attribute("href")
+        assert href.startswith("mailto:?") and "subject=Gesprek%20zonder%20schuldvraag" in href
+        assert "Fatima%20zegt%20het" in href
+        copy.click()
         page.get_by_text("Gekopieerd.").wait_for()
         assert page.evaluate("navigator.clipboard.readText()") == text
         assert "Gesprek zonder schuldvraag" in page.locator(".sw-mail").inner_text()
         assert len(requests) == before, requests[before:]
         assert stored(page) == EMPTY_STORAGE
         page.reload()
-        assert page.get_by_label("Voornaam van uw leerling (alleen dit kind)").input_value() == ""
+        assert page.get_by_label("Voornaam van je leerling (alleen dit kind)").input_value() == ""
     finally:
         context.close()
 
@@ -109,5 +119,5 @@ def test_mail_without_javascript_shows_the_template(page_factory, server) -> Non
     page, _ = page_factory(java_script=False)
     page.goto(server + "/formulieren/stap-4-anderen-informeren/")
     text = page.locator(".sw-mail-tekst").inner_text()
-    assert "Beste ouders/verzorgers van [Voornaam van uw leerling (alleen dit kind)]," in text
+    assert "Beste ouders/verzorgers van [Voornaam van je leerling (alleen dit kind)]," in text
     assert page.locator(".sw-mail-invoer").is_hidden()

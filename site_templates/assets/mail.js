@@ -26,9 +26,15 @@
       fields.forEach(function (field) {
         values[field.getAttribute("data-veld")] = field.value.trim();
       });
-      return source.replace(/\{([^{}]*)\}/g, function (whole, name) {
-        if (name in fixed) return fixed[name] || "[" + name + "]";
-        return values[name] || "[" + (labels[name] || name) + "]";
+      // An empty field shows as dots; a value that ends a line in the mail ends its sentence.
+      return source.replace(/\{([^{}]*)\}(\n|$)?/g, function (whole, name, end) {
+        var value = name in fixed ? fixed[name] : values[name];
+        end = end || "";
+        if (!value) return (name in fixed ? "[" + name + "]" : "……") + end;
+        if (end === "\n" && name in values && !/[.!?:;)]$/.test(value) && name !== "leerkracht") {
+          value += ".";
+        }
+        return value + end;
       });
     }
 
@@ -42,7 +48,42 @@
     update();
 
     var status = mail.querySelector(".sw-mail-status");
-    mail.querySelector(".sw-mail-kopieer").addEventListener("click", function () {
+    var copy = mail.querySelector(".sw-mail-kopieer");
+    var open = mail.querySelector(".sw-mail-open");
+    var boxes = mail.querySelectorAll(".sw-mail-controle input[type=checkbox]");
+    var waiting = status.textContent;
+
+    function checked() {
+      return Array.prototype.every.call(boxes, function (box) { return box.checked; });
+    }
+
+    function mailto() {
+      var apc = fixed.apc_email || "";
+      var cc = apc.indexOf("@") > 0 && apc.charAt(0) !== "[";
+      return "mailto:?" + (cc ? "cc=" + encodeURIComponent(apc) + "&" : "") +
+        "subject=" + encodeURIComponent(open.getAttribute("data-onderwerp")) +
+        "&body=" + encodeURIComponent(text());
+    }
+
+    // Copying and opening the mail wait until every privacy check is ticked.
+    function gate() {
+      var ok = checked();
+      copy.disabled = !ok;
+      if (ok) {
+        open.setAttribute("href", mailto());
+        open.removeAttribute("aria-disabled");
+      } else {
+        open.removeAttribute("href");
+        open.setAttribute("aria-disabled", "true");
+      }
+      status.textContent = ok ? "" : waiting;
+    }
+
+    boxes.forEach(function (box) { box.addEventListener("change", gate); });
+    fields.forEach(function (field) { field.addEventListener("input", gate); });
+    gate();
+
+    copy.addEventListener("click", function () {
       var value = text();
       var done = function () { status.textContent = "Gekopieerd. Plak de tekst in je mail."; };
       if (navigator.clipboard && navigator.clipboard.writeText) {
