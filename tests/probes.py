@@ -29,6 +29,8 @@ RAW_MARKUP_JS = r"""() => {
         const at = text.indexOf(token);
         if (at >= 0) found.push(JSON.stringify(text.slice(Math.max(0, at - 30), at + 30)));
     }
+    const tag = text.match(/<\/?(div|p|span|a|abbr|section|ul|li)\b[^\n]{0,40}/);
+    if (tag) found.push('markup as text: ' + JSON.stringify(tag[0]));
     const emphasis = text.match(/(^|\s)(\*\*|__)\S[^\n]*/);
     if (emphasis) found.push('unrendered emphasis: ' + JSON.stringify(emphasis[0].slice(0, 60)));
     return found;
@@ -37,7 +39,7 @@ RAW_MARKUP_JS = r"""() => {
 
 @probe("raw-markup", widths=(1280,), schemes=("light",))
 def raw_markup(page: Any, path: str) -> list[str]:
-    """No Markdown, attribute list or template syntax is visible as text on any page."""
+    """No Markdown, attribute list, HTML tag or template syntax is visible as text."""
     return page.evaluate(RAW_MARKUP_JS)
 
 

@@ -270,3 +270,21 @@ def test_worksheet_section_headings_have_ids(built) -> None:
     )
     assert re.findall(r'<h2 class="sw-f-titel" id="[^"]+"', html)
     assert not re.findall(r'<h2 class="sw-f-titel">', html)
+
+
+def test_contacts_are_cards_with_tel_and_mailto_links(project) -> None:
+    school = project.content / "school.yml"
+    text = school.read_text("utf-8")
+    text = text.replace('naam: "[naam APC]"', "naam: Anne de Vries")
+    text = text.replace('email: "[e-mailadres APC]"', "email: apc@school.example")
+    text = text.replace('telefoon: "[telefoonnummer APC]"', 'telefoon: "06 12 34 56 78"')
+    school.write_text(text, "utf-8")
+    generate(project)
+    for page in ("index.md", "rollen/apc.md"):
+        md = (project.docs_dir / page).read_text("utf-8")
+        assert 'href="tel:0612345678"' in md, page
+        assert 'href="mailto:apc@school.example"' in md, page
+        assert "&lt;div" not in md, page
+    home = (project.docs_dir / "index.md").read_text("utf-8")
+    assert "[naam IB]" not in home  # A placeholder is 'nog niet ingevuld', never shown as is.
+    assert "naam nog niet ingevuld" in home
