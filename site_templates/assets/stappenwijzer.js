@@ -43,3 +43,23 @@ if (typeof document$ !== "undefined") {
   document$.subscribe(swScrollBoxes);
 }
 window.addEventListener("resize", swScrollBoxes);
+
+// On a phone, wide tables are shown as one card per row (CSS); each cell then carries its
+// column's heading, copied here from the table's own header row.
+function swTableLabels() {
+  document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
+    var heads = table.querySelectorAll("thead th");
+    if (heads.length < 3) return;
+    table.classList.add("sw-kaarttabel");
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, i) {
+        if (heads[i] && !cell.hasAttribute("data-kop")) {
+          cell.setAttribute("data-kop", heads[i].textContent.trim());
+        }
+      });
+    });
+  });
+}
+if (typeof document$ !== "undefined") {
+  document$.subscribe(swTableLabels);
+}
