@@ -313,10 +313,9 @@ def step_plan_rows(protocol: Protocol, words: Labels) -> list[tuple[str, str, st
 # The guide's decision tree
 # --------------------------------------------------------------------------------------------
 
-Q_W = 170.0
-A_W = 170.0
-O_W = 190.0
-COL_GAP = 26.0
+TREE_W = 330.0
+TREE_INDENT = 34.0
+TREE_GAP = 8.0
 
 
 def _outcome_name(node: Uitkomst, words: Labels) -> str:
@@ -335,82 +334,63 @@ def _node_texts(
 
 
 def guide_tree(protocol: Protocol, words: Labels) -> Chart:
-    """The guide unfolded as a tree, left to right: a question per box, each answer on the line
-    to what follows, outcomes at the leaves. Every box links to its own guide page."""
+    """The guide unfolded as a tree, top-down like an outline so that it fits a page: every
+    question or outcome on its own row, indented one step per answer, the answer that leads
+    to it written just above it, a line down from its question. Every box links to its own
+    guide page."""
     guide = Guide(protocol.wegwijzer)
     pages = list(guide.pages())
     children: dict[tuple[str, ...], list[GuidePage]] = {}
     for page in pages:
         if page.path:
             children.setdefault(page.path[:-1], []).append(page)
-    pitch = Q_W + COL_GAP + A_W + 12
 
-    def x_of(page: GuidePage) -> float:
-        return 10 + len(page.path) * pitch
-
-    def size(page: GuidePage) -> tuple[list[tuple[str, float, bool]], float, float]:
-        width = O_W if page.is_outcome else Q_W
-        texts = _node_texts(page.node, width - 2 * PAD, words)
-        return texts, width, _block_height(len(texts)) + 2 * PAD
-
-    def answer_lines(page: GuidePage) -> list[str]:
-        return _label_lines(page.given[-1].antwoord.tekst, A_W) if page.given else []
-
-    # Leaves get rows top to bottom; a question sits in the middle of its children.
     boxes: list[Box] = []
     edges: list[Edge] = []
-    placed: dict[tuple[str, ...], Box] = {}
     cursor = 10.0
 
-    def place(page: GuidePage) -> float:
+    def place(page: GuidePage, parent: Box | None) -> None:
         nonlocal cursor
-        texts, width, height = size(page)
-        label_h = _block_height(len(answer_lines(page))) + 6
-        if page.is_outcome:
-            top_room = max(label_h, height / 2)
-            y_mid = cursor + top_room
-            cursor = y_mid + height / 2 + 14
-        else:
-            mids = [place(child) for child in children[page.path]]
-            y_mid = (mids[0] + mids[-1]) / 2
-        x = x_of(page)
-        lines, _ = _text_block(texts, x + PAD, y_mid - height / 2 + PAD)
+        x = 10 + len(page.path) * TREE_INDENT
+        answer = (
+            _label_lines(page.given[-1].antwoord.tekst, TREE_W - 10) if page.given else []
+        )
+        if answer:
+            cursor += _block_height(len(answer)) + 2
+        texts = _node_texts(page.node, TREE_W - 2 * PAD, words)
+        height = _block_height(len(texts)) + 2 * PAD
+        lines, _ = _text_block(texts, x + PAD, cursor + PAD)
         box = Box(
             "uitkomst" if page.is_outcome else "vraag",
             x,
-            y_mid - height / 2,
-            width,
+            cursor,
+            TREE_W,
             height,
             lines,
             paths.guide(page.path),
             rounded=page.is_outcome,
         )
         boxes.append(box)
-        placed[page.path] = box
-        return y_mid
-
-    place(pages[0])
-    for page in pages:
-        if not page.path:
-            continue
-        parent, box = placed[page.path[:-1]], placed[page.path]
-        x_spine = parent.x + parent.w + COL_GAP / 2
-        labels = _label_above(answer_lines(page), x_spine + 8, box.cy - 4)
-        edges.append(
-            Edge(
-                [(parent.x + parent.w, parent.cy), (x_spine, parent.cy), (x_spine, box.cy),
-                 (box.x, box.cy)],
-                labels,
+        cursor += height + TREE_GAP
+        if parent is not None:
+            x_spine = parent.x + TREE_INDENT / 2
+            edges.append(
+                Edge(
+                    [(x_spine, parent.y + parent.h), (x_spine, box.cy), (box.x, box.cy)],
+                    _label_above(answer, box.x + 4, box.y - 2),
+                )
             )
-        )  # fmt: skip
+        for child in children.get(page.path, []):
+            place(child, box)
+
+    place(pages[0], None)
     width = max(b.x + b.w for b in boxes) + 10
-    height = cursor
     return Chart(
         id="wegwijzer",
         title=words("schema.wegwijzer_titel"),
         desc=words("schema.wegwijzer_beschrijving"),
         width=width,
-        height=height,
+        height=cursor,
         boxes=boxes,
         edges=edges,
     )
