@@ -51,13 +51,18 @@ def test_planner_dates_and_ics(page_factory, server, path: str, start: dt.date) 
         page.get_by_role("button", name="Zet in mijn agenda (.ics)").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".ics")
-    calendar = Calendar.from_ical(Path(download.path()).read_bytes())
+    raw = Path(download.path()).read_bytes()
+    lines = raw.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75, "RFC 5545 3.1: fold lines at 75 octets"
+    assert any(line.startswith(b" ") for line in lines), "the long DESCRIPTION is folded"
+    calendar = Calendar.from_ical(raw)
     events = list(calendar.walk("VEVENT"))
     assert [e.decoded("DTSTART") for e in events] == expected
     for event, moment in zip(events, MOMENTEN, strict=True):
         assert event.decoded("DTEND") == event.decoded("DTSTART") + dt.timedelta(days=1)
         assert moment.label in str(event.get("SUMMARY"))
         assert event.walk("VALARM")
+        assert "Compliment geven" in str(event.get("DESCRIPTION"))
     assert len(log.requests) == requests_before, log.requests[requests_before:]
     assert stored(page) == EMPTY_STORAGE
 

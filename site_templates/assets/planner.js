@@ -34,7 +34,30 @@
   }
 
   function icsText(value) {
-    return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,");
+    return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/\r?\n/g, "\\n");
+  }
+
+  // RFC 5545 3.1: lines longer than 75 octets are folded (CRLF + space), never inside a
+  // UTF-8 character.
+  function fold(line) {
+    var encoder = new TextEncoder();
+    var out = [];
+    var current = "";
+    var size = 0;
+    var limit = 75;
+    Array.from(line).forEach(function (ch) {
+      var n = encoder.encode(ch).length;
+      if (size + n > limit) {
+        out.push(current);
+        current = " ";
+        size = 1;
+      }
+      current += ch;
+      size += n;
+    });
+    out.push(current);
+    return out.join("\r\n");
   }
 
   function randomId() {
@@ -76,7 +99,7 @@
       );
     });
     lines.push("END:VCALENDAR");
-    return lines.join("\r\n") + "\r\n";
+    return lines.map(fold).join("\r\n") + "\r\n";
   }
 
   document.querySelectorAll(".sw-planner").forEach(function (planner) {
