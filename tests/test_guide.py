@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import deque
 from html.parser import HTMLParser
@@ -42,7 +43,7 @@ def test_scenarios_cover_every_step_and_every_or() -> None:
     assert by_id["niet-voor-iedereen"][-1] == "nee"  # stap 0 did not work for one pupil
     assert by_id["geduwd-in-de-rij"] == ["zelf-gezien", "eenmalig", "nee"]  # stap 1 on the spot
     assert by_id["afspraken-gebroken"][-1] == "nee"  # stap 3: agreements not kept ...
-    assert by_id["mail-moeder"] == ["melding"]  # ... or bullying reported: directly
+    assert by_id["mail-moeder"] == ["melding", "herhaald"]  # ... or bullying reported: directly
     assert by_id["gesprek-vanmiddag"][-1] == "gzs-vandaag"  # stap 4 the same day
     assert by_id["sfeer-in-groep"][-1] == "sfeer"  # stap 6 early
     assert by_id["na-oudergesprek-geen-verandering"][-1] == "geen-verandering"  # stap 6 after 5
@@ -53,8 +54,51 @@ def test_paths_are_short() -> None:
 
     guide = Guide(PROTOCOL.wegwijzer)
     lengths = [len(guide.walk(s.antwoorden)[1]) for s in PROTOCOL.scenarios]
-    assert max(len(p.given) for p in guide.pages()) <= 5
+    outcome_paths = [len(p.given) for p in guide.pages() if p.is_outcome]
+    assert MAX_ANSWERS == 4
+    assert max(outcome_paths) <= 4
+    assert statistics.median(outcome_paths) <= 3
     assert statistics.median(lengths) <= 3
+
+
+def _outcome(answers: list[str]) -> str:
+    return Guide(PROTOCOL.wegwijzer).walk(answers)[0].id
+
+
+def test_a_report_is_judged_like_what_the_teacher_saw() -> None:
+    """Issue 10: a report from someone else asks 'eenmalig of aanhoudend?' too; only a report of
+    continuing bullying goes straight to stap 3."""
+    for start in ("zelf-gezien", "melding", "online"):
+        assert _outcome([start, "eenmalig", "ja"]) == "stap-0"
+        assert _outcome([start, "eenmalig", "nee"]) == "stap-1"
+        assert _outcome([start, "herhaald"]) == "stap-3"
+        assert _outcome([start, "sfeer"]) == "stap-6"
+
+
+def test_every_stage_can_say_the_atmosphere_suffers() -> None:
+    """Stap 6 'Of als je eerder merkt dat de sfeer in de groep lijdt': from every stage."""
+    for answers in (
+        ["zelf-gezien", "sfeer"],
+        ["opgelost", "sfeer"],
+        ["loopt-al", "zelf-geprobeerd", "sfeer"],
+        ["loopt-al", "bemiddeld", "sfeer"],
+        ["loopt-al", "gzs-eerder", "sfeer"],
+        ["loopt-al", "oudergesprek", "sfeer"],
+    ):
+        assert _outcome(answers) == "stap-6", answers
+
+
+def test_latest_step_and_late_informing() -> None:
+    guide = Guide(PROTOCOL.wegwijzer)
+    assert guide.vragen["gedaan"].vraag.startswith("Wat is de laatste stap")
+    late = guide.walk(["loopt-al", "gzs-niet-gemeld"])[0]
+    assert late.stap == 4 and "Vandaag" in late.uiterlijk
+    done = guide.walk(["loopt-al", "bemiddeld", "klaar"])[0]
+    assert "klaar" in done.titel and "afsluiten" in done.tips
+    assert guide.tips["afsluiten"].voorstel
+    # After stap 0 nobody was informed, so the closing outcome must not say so.
+    after_zero = guide.walk(["opgelost", "ja"])[0]
+    assert not any("APC" in line or "ouders" in line for line in after_zero.informeren)
 
 
 def test_unknown_target_is_reported(project) -> None:
@@ -78,7 +122,9 @@ def test_cycle_is_reported(project) -> None:
 
 def test_unreachable_step_and_unused_answer_are_reported(project) -> None:
     path = project.content / "wegwijzer.yml"
-    edit(path, "        naar: stap-7", "        naar: stap-6")
+    path.write_text(
+        path.read_text("utf-8").replace("        naar: stap-7", "        naar: stap-6"), "utf-8"
+    )
     messages = guide_errors(project.content)
     assert any("Stap 7 is geen uitkomst van de wegwijzer" in m for m in messages)
     assert any(
@@ -120,13 +166,13 @@ def test_too_long_path_is_reported(project) -> None:
     path.write_text(text, encoding="utf-8")
     messages = guide_errors(project.content)
     assert any(
-        "Een uitkomst vraagt 7 antwoorden; dat mogen er hooguit 5 zijn" in m for m in messages
+        "Een uitkomst vraagt 8 antwoorden; dat mogen er hooguit 4 zijn" in m for m in messages
     )
 
 
 def test_scenario_with_wrong_answer_is_reported(project) -> None:
     path = project.content / "scenarios.yml"
-    edit(path, "antwoorden: [melding]", "antwoorden: [gemeld]")
+    edit(path, "antwoorden: [melding, herhaald]", "antwoorden: [gemeld, herhaald]")
     messages = guide_errors(project.content)
     assert any(
         "scenario 'mail-moeder' loopt vast: de vraag 'wat-speelt' heeft geen antwoord 'gemeld'" in m
@@ -169,7 +215,7 @@ def _read(site: Path, url: str) -> _Links:
     return parser
 
 
-def test_static_links_reach_every_step_within_five_answers_without_dead_ends(built) -> None:
+def test_static_links_reach_every_step_within_four_answers_without_dead_ends(built) -> None:
     site = built.site_dir
     start = "/welke-stap-nu/"
     depth = {start: 0}
@@ -196,8 +242,8 @@ def test_static_links_reach_every_step_within_five_answers_without_dead_ends(bui
                 depth[link] = depth[url] + 1
                 queue.append(link)
     assert sorted(steps_reached) == list(range(8))
-    assert max(steps_reached.values()) <= 5
-    assert max(depth.values()) <= 5
+    assert max(steps_reached.values()) <= MAX_ANSWERS
+    assert max(depth.values()) <= MAX_ANSWERS
     assert len(depth) == len(list(Guide(PROTOCOL.wegwijzer).pages()))
 
 
@@ -209,6 +255,68 @@ def test_safety_outcome_continues_into_the_step_plan(built) -> None:
 
 def test_continuation_must_end_at_a_question(project) -> None:
     path = project.content / "wegwijzer.yml"
-    edit(path, "    verder: [zelf-gezien]", "    verder: [melding]")
+    edit(path, "    verder: [zelf-gezien]", "    verder: [signaal]")
     messages = guide_errors(project.content)
     assert any("'verder' bij de uitkomst 'acuut' eindigt bij een uitkomst" in m for m in messages)
+
+
+def test_unknown_tip_contact_and_page_are_reported(project) -> None:
+    path = project.content / "wegwijzer.yml"
+    edit(path, "        tips: [online, online-privacy]", "        tips: [onlien]")
+    edit(path, "[directie, apc, aandachtsfunctionaris, bhv]", "[direktie]")
+    edit(path, "    uitleg: [gesprek-zonder-schuldvraag, oefenen]", "    uitleg: [oefen]")
+    messages = guide_errors(project.content)
+    assert any("De tip 'onlien' bestaat niet" in m and "wegwijzer.yml:" in m for m in messages)
+    assert any("'direktie' bij de uitkomst 'acuut' is geen contactpersoon" in m for m in messages)
+    assert any("'oefen' bij de uitkomst 'stap-3' is geen pagina" in m for m in messages)
+
+
+def _page(built, *answers: str) -> str:
+    return (built.site_dir / "welke-stap-nu" / Path(*answers) / "index.html").read_text("utf-8")
+
+
+def test_safety_outcome_starts_with_whom_to_call(built) -> None:
+    page = _page(built, "gevaar")
+    call, act, note = (page.index(s) for s in ('id="bellen"', 'id="wat-nu"', "toevoeging)"))
+    assert call < act < note  # the action first, where it comes from after
+    assert 'href="tel:112"' in page and 'href="tel:08002000"' in page
+    for functie in ("Directeur", "Aandachtsfunctionaris meldcode", "BHV / EHBO"):
+        assert functie in page
+    assert "meldcode" in page and "EHBO" in page
+
+
+def test_every_guide_page_after_the_first_has_a_back_link_at_the_top(built) -> None:
+    for gp in Guide(PROTOCOL.wegwijzer).pages():
+        page = _page(built, *gp.path)
+        article = page[page.index("<article") :]
+        has_back = 'class="sw-terug"' in article
+        assert has_back == bool(gp.path), gp.path
+        if gp.path:
+            back = re.search(r'<a class="sw-terug" href="([^"]*)"', article)
+            assert back and article.index("sw-terug") < article.index("<h1"), gp.path
+            expected = "/welke-stap-nu/" + "".join(a + "/" for a in gp.path[:-1])
+            assert urljoin("/welke-stap-nu/" + "/".join(gp.path) + "/", back[1]) == expected
+
+
+def test_gzs_outcome_links_the_how_to_and_offers_ib_and_apc(built) -> None:
+    page = _page(built, "zelf-gezien", "herhaald")
+    assert "stap-3/#toelichting" in page
+    assert "nieuw/gesprek-zonder-schuldvraag/" in page and "nieuw/oefenen/" in page
+    assert "Intern begeleider (IB)" in page and "Anti-pestcoördinator (APC)" in page
+    for titel in ("bang dat het erger wordt", "niet meer naar school"):
+        assert titel in page
+    assert "Voorstel (nog niet vastgesteld)" in page  # the protocol names no moment here
+
+
+def test_online_bullying_is_explained_and_findable(built) -> None:
+    page = _page(built, "online", "herhaald")
+    assert "Online pesten (groepsapp, WhatsApp, social media)" in page
+    assert "schermafbeeldingen" in page and "mediawijsheid.nl" in page
+    index = json.loads((built.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    start = " ".join(
+        doc["text"] + " " + " ".join(doc.get("tags") or [])
+        for doc in index["docs"]
+        if doc["location"].split("#")[0] == "welke-stap-nu/"
+    ).lower()
+    for word in ("cyberpesten", "groepsapp", "whatsapp", "online", "niet meer naar school"):
+        assert word in start, word

@@ -308,7 +308,33 @@ def check_guide_and_scenarios(loaded: Loaded) -> list[Problem]:
         loaded.known_steps(),
         scenarios[0] if scenarios else None,
         scenarios[1].scenarios if scenarios else None,
-    )
+    ) + _check_guide_references(loaded, file, wegwijzer)
+
+
+def _check_guide_references(loaded: Loaded, file: YamlFile, wegwijzer: Wegwijzer) -> list[Problem]:
+    """The contacts (school.yml) and explanation pages (nieuw.yml) an outcome names exist."""
+    problems: list[Problem] = []
+    school = loaded.part("school.yml", School)
+    nieuw = loaded.part("nieuw.yml", Nieuw)
+    contacts = set(school[1].contacten) if school else None
+    pages = {p.id for p in nieuw[1].paginas} if nieuw else None
+    for i, uitkomst in enumerate(wegwijzer.uitkomsten):
+        for key, names, known, what in (
+            ("contacten", uitkomst.contacten, contacts, "contactpersoon in school.yml"),
+            ("uitleg", uitkomst.uitleg, pages, "pagina in nieuw.yml"),
+        ):
+            if known is None:
+                continue
+            for k, name in enumerate(names):
+                if name not in known:
+                    problems.append(
+                        file.problem(
+                            ("uitkomsten", i, key, k),
+                            f"'{name}' bij de uitkomst '{uitkomst.id}' is geen {what}.",
+                            _suggest(name, known),
+                        )
+                    )
+    return problems
 
 
 def check_school_placeholders(loaded: Loaded) -> list[Problem]:

@@ -9,8 +9,10 @@ from generator.content.routing import Guide
 from generator.content.yamlfile import YamlFile
 from generator.problems import Problem
 
-MAX_ANSWERS = 5
+MAX_ANSWERS = 4
+"""No outcome further than this many answers from the start."""
 MAX_MEDIAN_ANSWERS = 3
+"""The median number of answers, over all outcome pages and over the scenarios, at most this."""
 
 
 def check_guide(
@@ -31,6 +33,7 @@ def check_guide(
     if not acyclic:
         return problems
     problems += _check_reachable(file, guide, step_numbers)
+    problems += _check_median(file, guide)
     problems += _check_verder(file, guide)
     if scenarios_file is not None and scenarios is not None:
         problems += _check_scenarios(guide, scenarios_file, scenarios, file)
@@ -87,6 +90,7 @@ def _check_ids_and_targets(
                         "Kies een id uit: " + ", ".join(sorted(known)) + ".",
                     )
                 )
+    problems += _check_tip_ids(file, wegwijzer)
     for i, uitkomst in enumerate(wegwijzer.uitkomsten):
         stap = uitkomst.stap
         if step_numbers is not None and stap is not None and stap not in step_numbers:
@@ -96,6 +100,44 @@ def _check_ids_and_targets(
                     f"De uitkomst '{uitkomst.id}' verwijst naar stap {stap}, maar die stap "
                     "bestaat niet.",
                     "Kies een bestaand stapnummer.",
+                )
+            )
+    return problems
+
+
+def _check_tip_ids(file: YamlFile, wegwijzer: Wegwijzer) -> list[Problem]:
+    """Unique tip ids; every tip an answer or outcome names exists."""
+    problems: list[Problem] = []
+    known: set[str] = set()
+    for i, tip in enumerate(wegwijzer.tips):
+        if tip.id in known:
+            problems.append(
+                file.problem(
+                    ("tips", i, "id"),
+                    f"De tip '{tip.id}' komt twee keer voor.",
+                    "Geef elke tip een eigen id.",
+                )
+            )
+        known.add(tip.id)
+    named = [
+        (("vragen", i, "antwoorden", j, "tips", k), tip)
+        for i, vraag in enumerate(wegwijzer.vragen)
+        for j, antwoord in enumerate(vraag.antwoorden)
+        for k, tip in enumerate(antwoord.tips)
+    ] + [
+        (("uitkomsten", i, "tips", k), tip)
+        for i, uitkomst in enumerate(wegwijzer.uitkomsten)
+        for k, tip in enumerate(uitkomst.tips)
+    ]
+    for loc, tip in named:
+        if tip not in known:
+            problems.append(
+                file.problem(
+                    loc,
+                    f"De tip '{tip}' bestaat niet.",
+                    "Kies een id uit 'tips' onderaan wegwijzer.yml: "
+                    + (", ".join(sorted(known)) or "(nog geen tips)")
+                    + ".",
                 )
             )
     return problems
@@ -188,6 +230,21 @@ def _check_reachable(file: YamlFile, guide: Guide, step_numbers: set[int] | None
                 )
             )
     return problems
+
+
+def _check_median(file: YamlFile, guide: Guide) -> list[Problem]:
+    """Most outcomes are quick to reach: the median over every outcome page (every path)."""
+    lengths = [len(p.given) for p in guide.pages() if p.is_outcome]
+    if not lengths or statistics.median(lengths) <= MAX_MEDIAN_ANSWERS:
+        return []
+    return [
+        file.problem(
+            ("start",),
+            f"De uitkomsten vragen gemiddeld (mediaan) {statistics.median(lengths)} antwoorden; "
+            f"dat mogen er hooguit {MAX_MEDIAN_ANSWERS} zijn.",
+            "Laat meer antwoorden eerder naar een uitkomst wijzen.",
+        )
+    ]
 
 
 def _check_verder(file: YamlFile, guide: Guide) -> list[Problem]:

@@ -364,12 +364,34 @@ class Stap(Strict):
 # --------------------------------------------------------------------------------------------
 
 
+class Tip(Toelichting):
+    """A short explanation of ours in the guide (e.g. online bullying, a frightened pupil),
+    shown on the outcomes it belongs to and, folded, on the guide's first page."""
+
+    id: Id
+
+
+class Nummer(Strict):
+    """A public phone number shown on an outcome, e.g. 112 or Veilig Thuis."""
+
+    tekst: Text = Field(description="Wanneer je dit nummer belt, bijv. 'Levensgevaar'.")
+    nummer: Annotated[str, StringConstraints(pattern=r"^[0-9][0-9 -]{1,19}$")] = Field(
+        description="Het nummer, bijv. '112' of '0800-2000'."
+    )
+    bron: Bron = Field(description="De openbare pagina waar het nummer staat.")
+
+
 class Antwoord(Strict):
     id: Id = Field(description="Korte naam; wordt deel van het webadres.")
     tekst: Text = Field(description="Het antwoord zoals de leerkracht het kiest.")
     naar: Id = Field(description="De volgende vraag of de uitkomst (id).")
     toevoeging: bool = Field(
         default=False, description="Waar: deze route staat niet in het protocol (onze toevoeging)."
+    )
+    tips: list[Id] = Field(
+        default_factory=list,
+        description="Tips (id's uit 'tips') die elke uitkomst na dit antwoord toont, "
+        "bijv. [online] na 'het gebeurt online'.",
     )
 
 
@@ -392,8 +414,28 @@ class Uitkomst(Strict):
     )
     titel: Text
     wat_nu: list[Markdown] = Field(min_length=1, description="Wat de leerkracht nu doet.")
-    uiterlijk: Text = Field(description="Voor wanneer.")
+    uiterlijk: Text = Field(
+        description="Voor wanneer: het moment dat het protocol noemt, of 'Het protocol noemt "
+        "geen moment.'"
+    )
+    uiterlijk_voorstel: Text | None = Field(
+        default=None,
+        description="Ons voorstel voor het moment als het protocol er geen noemt; de site "
+        "toont het als voorstel.",
+    )
     informeren: list[Markdown] = Field(default_factory=list, description="Wie u informeert.")
+    contacten: list[Id] = Field(
+        default_factory=list,
+        description="Contactpersonen uit school.yml die bovenaan staan om meteen te bellen.",
+    )
+    nummers: list[Nummer] = Field(
+        default_factory=list, description="Openbare nummers om meteen te bellen (112, ...)."
+    )
+    tips: list[Id] = Field(default_factory=list, description="Tips (id's uit 'tips').")
+    uitleg: list[Id] = Field(
+        default_factory=list,
+        description="Pagina's uit nieuw.yml (id's) die uitleggen hoe je deze stap doet.",
+    )
     toevoeging: bool = Field(
         default=False, description="Waar: deze uitkomst staat niet in het protocol."
     )
@@ -408,6 +450,11 @@ class Wegwijzer(Strict):
     start: Id = Field(description="De eerste vraag.")
     vragen: list[Vraag] = Field(min_length=1)
     uitkomsten: list[Uitkomst] = Field(min_length=1)
+    tips: list[Tip] = Field(
+        default_factory=list,
+        description="Korte toelichtingen met bronnen voor bijzondere situaties (online, angst, "
+        "niet naar school willen).",
+    )
 
 
 class Scenario(Strict):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.content.model import Antwoord, Uitkomst, Vraag, Wegwijzer
+from generator.content.model import Antwoord, Tip, Uitkomst, Vraag, Wegwijzer
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Guide:
         self.wegwijzer = wegwijzer
         self.vragen = {v.id: v for v in wegwijzer.vragen}
         self.uitkomsten = {u.id: u for u in wegwijzer.uitkomsten}
+        self.tips = {t.id: t for t in wegwijzer.tips}
 
     def node(self, node_id: str) -> Vraag | Uitkomst:
         return self.vragen.get(node_id) or self.uitkomsten[node_id]
@@ -79,3 +80,11 @@ class Guide:
             path = (*path, answer_id)
             node = self.node(antwoord.naar)
         return node, given
+
+    def tips_for(self, page: GuidePage) -> list[Tip]:
+        """The tips an outcome page shows: those of the answers that led to it, then the
+        outcome's own, each once, in that order."""
+        ids = [tip for g in page.given for tip in g.antwoord.tips]
+        if isinstance(page.node, Uitkomst):
+            ids += page.node.tips
+        return [self.tips[tip] for tip in dict.fromkeys(ids)]

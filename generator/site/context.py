@@ -135,6 +135,10 @@ def sources(
     for vraag in protocol.wegwijzer.vragen:
         if vraag.hulp:
             add(vraag.hulp.bronnen, paths.guide(), labels("menu.wegwijzer"))
+    for tip in protocol.wegwijzer.tips:
+        add(tip.bronnen, paths.guide(), labels("menu.wegwijzer"))
+    for uitkomst in protocol.wegwijzer.uitkomsten:
+        add([n.bron for n in uitkomst.nummers], paths.guide(), labels("menu.wegwijzer"))
     for pagina in protocol.nieuw.paginas:
         for t in pagina.secties:
             add(t.bronnen, paths.onboarding(pagina.id))

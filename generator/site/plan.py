@@ -108,7 +108,7 @@ class SitePlan:
         return nav
 
 
-def _guide_page(protocol: Protocol, labels: Labels, gp: GuidePage) -> Page:
+def _guide_page(protocol: Protocol, labels: Labels, guide: Guide, gp: GuidePage) -> Page:
     path = paths.guide(gp.path)
     start = not gp.path
     common: dict[str, Any] = {
@@ -140,7 +140,17 @@ def _guide_page(protocol: Protocol, labels: Labels, gp: GuidePage) -> Page:
         "uitkomst": uitkomst,
         "stap": stap,
         "formulier": protocol.formulier(stap.formulier) if stap and stap.formulier else None,
-        "opvolging": context.follow_up(protocol, stap) if stap else None,
+        # An outcome of ours on a step (e.g. "the evaluations are done") does not repeat the
+        # step's schedule.
+        "opvolging": context.follow_up(protocol, stap) if stap and not uitkomst.toevoeging else None,
+        "tips": guide.tips_for(gp),
+        "bellen": [protocol.school.contacten[c] for c in uitkomst.contacten],
+        "uitleg": [
+            (pagina.titel, paths.onboarding(pagina.id))
+            for wanted in uitkomst.uitleg
+            for pagina in protocol.nieuw.paginas
+            if pagina.id == wanted
+        ],
     }
     return Page(path, title, "wegwijzer-uitkomst.md.j2", ctx, **common)
 
@@ -331,7 +341,8 @@ def protocol_facts(protocol: Protocol) -> dict[str, str]:
 def plan_site(protocol: Protocol, labels: Labels, templates_dir: Path) -> SitePlan:
     """Every output of the site, pages in menu order."""
     charts = {"stappenplan": step_plan(protocol, labels), "wegwijzer": guide_tree(protocol, labels)}
-    guide_pages = [_guide_page(protocol, labels, gp) for gp in Guide(protocol.wegwijzer).pages()]
+    guide = Guide(protocol.wegwijzer)
+    guide_pages = [_guide_page(protocol, labels, guide, gp) for gp in guide.pages()]
     pages = [
         Page(
             paths.HOME,
