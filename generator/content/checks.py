@@ -19,6 +19,7 @@ from generator.content.model import (
     MAIL_SCHOOL_FIELDS,
     Begrippen,
     Formulieren,
+    Hoofdstukken,
     Mail,
     Nieuw,
     Rollen,
@@ -366,6 +367,100 @@ def check_school_placeholders(loaded: Loaded) -> list[Problem]:
     return problems
 
 
+OPTIONAL_PARTS = {
+    "wegwijzer.yml": (
+        "Er is nog geen wegwijzer: de site toont in plaats van 'Welke stap nu?' een eenvoudige "
+        "pagina waarop de leerkracht zelf de stap kiest.",
+        "Maak wegwijzer.yml (vragen, antwoorden, uitkomsten) en scenarios.yml; kijk voor een "
+        "voorbeeld in content/ van Stappenwijzer en zie de README.",
+    ),
+    "mail.yml": (
+        "Er is geen mail aan ouders (mail.yml): bij geen enkele stap staat een mail om in te "
+        "vullen.",
+        "Wil je een mail bij een stap, maak dan mail.yml; kijk voor een voorbeeld in content/ "
+        "van Stappenwijzer.",
+    ),
+    "nieuw.yml": (
+        "Er is nog geen leerpad 'Nieuw op school' (nieuw.yml): de site heeft die pagina's niet.",
+        "Maak nieuw.yml met minstens vijf pagina's; kijk voor een voorbeeld in content/ van "
+        "Stappenwijzer.",
+    ),
+}
+"""Files a protocol may lack (an imported or new one), with what the site then leaves out."""
+
+
+def check_missing_parts(loaded: Loaded) -> list[Problem]:
+    """What an imported or new protocol still lacks: optional files, and a guide without
+    scenarios to test it."""
+    if loaded.content_dir is None:
+        return []
+    problems = [
+        Problem(loaded.content_dir / name, 1, 1, message, hint, severity="let op")
+        for name, (message, hint) in OPTIONAL_PARTS.items()
+        if name not in loaded.files
+    ]
+    if "wegwijzer.yml" in loaded.files and "scenarios.yml" not in loaded.files:
+        problems.append(
+            Problem(
+                loaded.content_dir / "scenarios.yml",
+                1,
+                1,
+                "De wegwijzer wordt niet getest: scenarios.yml ontbreekt.",
+                "Maak scenarios.yml met alledaagse situaties en de stap die het protocol "
+                "voorschrijft; 'check' loopt ze dan door de wegwijzer.",
+                severity="let op",
+            )
+        )
+    return problems
+
+
+def check_step_drafts(loaded: Loaded) -> list[Problem]:
+    """Steps that are still a draft: no roles, no text, or [placeholders] left to fill in."""
+    problems: list[Problem] = []
+    for file, step in loaded.steps:
+        if not step.rollen:
+            problems.append(
+                _warn(
+                    file,
+                    ("nummer",),
+                    f"Stap {step.nummer} noemt nog geen rollen: het overzicht en het schema "
+                    "laten 'wie' leeg.",
+                    "Voeg onder 'rollen' toe wie iets doet, bijv. '- rol: leerkracht' met "
+                    "'taak: ...' (de rollen staan in rollen.yml).",
+                )
+            )
+        texts = (step.alinea, step.wanneer, step.waarom, step.wie, step.hoe)
+        if not any(texts) and not step.secties and not step.deelstappen:
+            problems.append(
+                _warn(
+                    file,
+                    ("titel",),
+                    f"Stap {step.nummer} heeft nog geen tekst uit het protocol.",
+                    "Zet de tekst van de school onder 'wanneer', 'waarom', 'wie', 'hoe' of "
+                    "'secties'.",
+                )
+            )
+        problems += [
+            _warn(
+                file,
+                loc,
+                f"{value} is nog niet ingevuld; de site toont deze tekst zo.",
+                "Vervang de tekst tussen [ ] door wat de school bedoelt.",
+            )
+            for loc, value in _texts(file.data)
+            if value.startswith("[") and value.endswith("]")
+        ]
+    return problems
+
+
+def check_chapters(loaded: Loaded) -> list[Problem]:
+    found = loaded.part("hoofdstukken.yml", Hoofdstukken)
+    if found is None:
+        return []
+    file, hoofdstukken = found
+    return _duplicates(file, hoofdstukken.hoofdstukken, "id", ("hoofdstukken",), "Het deel")
+
+
 CHECKS: tuple[Check, ...] = (
     check_step_numbers,
     check_roles,
@@ -376,6 +471,9 @@ CHECKS: tuple[Check, ...] = (
     check_onboarding,
     check_guide_and_scenarios,
     check_school_placeholders,
+    check_missing_parts,
+    check_step_drafts,
+    check_chapters,
 )
 
 

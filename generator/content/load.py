@@ -140,7 +140,7 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
             "Start het commando in de map van het project, of geef de map aan met --content.",
         )
         return None, [problem]
-    loaded = Loaded()
+    loaded = Loaded(content_dir=content_dir)
     _read_parts(content_dir, loaded)
     _read_steps(content_dir, loaded)
     loaded.problems += _unknown_files(content_dir)
@@ -156,11 +156,18 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
             loaded.parts["wijzigingen.yml"].wijzigingen, key=lambda w: w.datum, reverse=True
         ),
         formulieren=loaded.parts["formulieren.yml"],
-        wegwijzer=loaded.parts["wegwijzer.yml"],
-        scenarios=loaded.parts["scenarios.yml"].scenarios,
-        mail=loaded.parts["mail.yml"],
-        nieuw=loaded.parts["nieuw.yml"],
+        wegwijzer=loaded.parts.get("wegwijzer.yml"),
+        scenarios=loaded.parts["scenarios.yml"].scenarios
+        if "scenarios.yml" in loaded.parts
+        else [],
+        mail=loaded.parts.get("mail.yml"),
+        nieuw=loaded.parts.get("nieuw.yml"),
         zoekwoorden=loaded.parts.get("zoekwoorden.yml", Zoekwoorden()),
+        hoofdstukken=(
+            loaded.parts["hoofdstukken.yml"].hoofdstukken
+            if "hoofdstukken.yml" in loaded.parts
+            else []
+        ),
     )
     return protocol, loaded.problems
 

@@ -7,6 +7,7 @@ so every check looks only at what it can trust.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from generator.content.model import Stap, Strict
@@ -26,6 +27,8 @@ class Loaded:
     steps_complete: bool = True
     """False when a step file could not be read or validated."""
     problems: list[Problem] = field(default_factory=list)
+    content_dir: Path | None = None
+    """The folder that was loaded (for problems about a file that is not there)."""
 
     def part(self, name: str, model: type[P]) -> tuple[YamlFile, P] | None:
         """The file and validated part ``name`` (e.g. "rollen.yml"), or None if it failed."""

@@ -66,17 +66,72 @@ class Lijst(Strict):
     """A bulleted list in the school's text; each item is kept verbatim."""
 
     lijst: list[Text] = Field(min_length=1, description="De opsommingstekens van de school.")
+    genummerd: bool = Field(
+        default=False, description="Waar: een genummerde lijst (1, 2, 3) in plaats van bolletjes."
+    )
+
+
+class Tabel(Strict):
+    """A table in the school's text; the first row holds the column headings."""
+
+    tabel: list[list[str]] = Field(
+        min_length=1,
+        description="De rijen van de tabel, elke rij een lijst cellen; de eerste "
+        "rij zijn de kolomkoppen.",
+    )
 
 
 def _block_kind(value: Any) -> str:
-    return "lijst" if isinstance(value, dict) else "alinea"
+    if isinstance(value, dict):
+        return "tabel" if "tabel" in value else "lijst"
+    return "alinea"
 
 
 Blok = Annotated[
-    Annotated[Text, Tag("alinea")] | Annotated[Lijst, Tag("lijst")],
+    Annotated[Text, Tag("alinea")]
+    | Annotated[Lijst, Tag("lijst")]
+    | Annotated[Tabel, Tag("tabel")],
     Discriminator(_block_kind),
 ]
-"""One paragraph (a string) or one list (``lijst: [...]``) of the school's text."""
+"""One paragraph (a string), one list (``lijst: [...]``) or one table (``tabel: [[...]]``) of
+the school's text."""
+
+
+class Sectie(Strict):
+    """A part of the school's text under its own heading, kept with the heading as written
+    (e.g. 'Actie', 'Betrokkenen', 'Signalen van pesten')."""
+
+    kop: Text = Field(description="Het kopje zoals de school het schreef.")
+    niveau: int = Field(default=1, ge=1, le=3, description="1: kopje; 2 en 3: kopje eronder.")
+    tekst: list[Blok] = Field(default_factory=list, description="De tekst, letterlijk.")
+
+
+class Deelstap(Strict):
+    """A sub-step of a step (e.g. 'Stap 3a'), with the school's heading and text verbatim."""
+
+    kop: Text = Field(description="Het kopje van de deelstap zoals de school het schreef.")
+    tekst: list[Blok] = Field(default_factory=list, description="De tekst, letterlijk.")
+    secties: list[Sectie] = Field(default_factory=list)
+
+
+class Hoofdstuk(Strict):
+    """A part of the protocol outside the step plan (e.g. 'Inleiding', 'Definitie van
+    pesten', 'Preventie'), verbatim on a page of its own."""
+
+    id: Id = Field(description="Wordt het webadres: /protocol/<id>/.")
+    titel: Text = Field(description="De kop zoals de school hem schreef.")
+    plaats: Literal["voor", "na"] = Field(
+        default="voor", description="Staat dit deel in het protocol voor of na het stappenplan?"
+    )
+    tekst: list[Blok] = Field(default_factory=list, description="De tekst, letterlijk.")
+    secties: list[Sectie] = Field(default_factory=list)
+
+
+class Hoofdstukken(Strict):
+    hoofdstukken: list[Hoofdstuk] = Field(
+        default_factory=list,
+        description="De delen van het protocol buiten het stappenplan, in hun volgorde.",
+    )
 
 
 class Bron(Strict):
@@ -333,15 +388,34 @@ class Stap(Strict):
     nummer: int = Field(ge=0, le=99)
     titel: Text = Field(description="De titel zoals de school hem schreef.")
     korte_titel: Text = Field(description="Korte titel voor menu en schema.")
+    kop: Text | None = Field(
+        default=None,
+        description="De kop van de stap zoals de school hem schreef, als die anders is dan "
+        "'Stap <nummer>: <titel>' (bijv. 'Fase 2 – Oudergesprek').",
+    )
     alinea: list[Blok] = Field(
         default_factory=list,
         description="Tekst van de school die niet onder een kopje staat (zoals bij stap 0).",
     )
-    wanneer: list[Blok] = Field(description="WANNEER, letterlijk uit het protocol.")
-    waarom: list[Blok] = Field(description="WAAROM, letterlijk uit het protocol.")
-    wie: list[Blok] = Field(description="WIE, letterlijk uit het protocol.")
-    hoe: list[Blok] = Field(description="HOE, letterlijk uit het protocol.")
-    rollen: list[RolInStap] = Field(min_length=1)
+    wanneer: list[Blok] = Field(
+        default_factory=list, description="WANNEER, letterlijk uit het protocol."
+    )
+    waarom: list[Blok] = Field(
+        default_factory=list, description="WAAROM, letterlijk uit het protocol."
+    )
+    wie: list[Blok] = Field(default_factory=list, description="WIE, letterlijk uit het protocol.")
+    hoe: list[Blok] = Field(default_factory=list, description="HOE, letterlijk uit het protocol.")
+    secties: list[Sectie] = Field(
+        default_factory=list,
+        description="Tekst van de school onder andere kopjes dan WANNEER, WAAROM, WIE en HOE "
+        "(bijv. 'Actie', 'Betrokkenen'), letterlijk en in volgorde.",
+    )
+    deelstappen: list[Deelstap] = Field(
+        default_factory=list, description="Deelstappen (bijv. 3a, 3b), letterlijk."
+    )
+    rollen: list[RolInStap] = Field(
+        default_factory=list, description="Wie in deze stap iets doet (leeg: nog in te vullen)."
+    )
     termijn: Termijn
     gesprek: Text | None = Field(default=None, description="Naam van het gesprek in deze stap.")
     formulier: Id | None = Field(
@@ -506,11 +580,14 @@ class Protocol(BaseModel):
     begrippen: Begrippen
     wijzigingen: list[Wijziging]
     formulieren: Formulieren
-    wegwijzer: Wegwijzer
-    scenarios: list[Scenario]
-    mail: Mail
-    nieuw: Nieuw
+    wegwijzer: Wegwijzer | None = None
+    """None: no wegwijzer.yml yet; the site then has a plain 'kies de stap' page."""
+    scenarios: list[Scenario] = Field(default_factory=list)
+    mail: Mail | None = None
+    nieuw: Nieuw | None = None
     zoekwoorden: Zoekwoorden = Field(default_factory=Zoekwoorden)
+    hoofdstukken: list[Hoofdstuk] = Field(default_factory=list)
+    """Parts of the protocol outside the step plan (content/hoofdstukken.yml)."""
 
     def stap(self, nummer: int) -> Stap:
         return next(s for s in self.stappen if s.nummer == nummer)
@@ -528,14 +605,18 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "begrippen.yml": Begrippen,
     "wijzigingen.yml": Wijzigingen,
     "formulieren.yml": Formulieren,
+}
+"""The single files in content/ and the model each must match. Steps live in stappen/*.yml."""
+
+OPTIONAL_FILE_MODELS: dict[str, type[Strict]] = {
     "wegwijzer.yml": Wegwijzer,
     "scenarios.yml": Scenarios,
     "mail.yml": Mail,
     "nieuw.yml": Nieuw,
+    "zoekwoorden.yml": Zoekwoorden,
+    "hoofdstukken.yml": Hoofdstukken,
 }
-"""The single files in content/ and the model each must match. Steps live in stappen/*.yml."""
-
-OPTIONAL_FILE_MODELS: dict[str, type[Strict]] = {"zoekwoorden.yml": Zoekwoorden}
-"""Files in content/ that may be left out (then their model's defaults apply)."""
+"""Files in content/ that may be left out: without them the site leaves out what they feed
+(the guide, the mail, onboarding) and 'check' says what to add."""
 
 STEP_DIR = "stappen"

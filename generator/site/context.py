@@ -61,7 +61,10 @@ def planner(protocol: Protocol, stap: Stap | None) -> dict[str, Any] | None:
 
 
 def mail_preview(protocol: Protocol) -> str:
-    """The step 4 mail with [blanks] for the teacher's fields, as shown without JavaScript."""
+    """The step 4 mail with [blanks] for the teacher's fields, as shown without JavaScript
+    (empty when the protocol has no mail)."""
+    if protocol.mail is None:
+        return ""
     apc = protocol.school.contacten.get("apc")
     fixed = {
         "school": protocol.school.naam,
@@ -98,6 +101,8 @@ def roles_in_steps(protocol: Protocol) -> dict[str, list[tuple[Stap, str]]]:
 
 def practice_cases(protocol: Protocol) -> list[dict[str, Any]]:
     """The guide's scenarios as practice cases, each with what the guide gives for them."""
+    if protocol.wegwijzer is None:
+        return []
     guide = Guide(protocol.wegwijzer)
     cases = []
     for scenario in protocol.scenarios:
@@ -132,17 +137,18 @@ def sources(
             add(t.bronnen, paths.step(stap.nummer), labels("bronnen.stap", nummer=stap.nummer))
     for begrip in protocol.begrippen.begrippen:
         add(begrip.bronnen, paths.GLOSSARY)
-    for vraag in protocol.wegwijzer.vragen:
+    for vraag in protocol.wegwijzer.vragen if protocol.wegwijzer else ():
         if vraag.hulp:
             add(vraag.hulp.bronnen, paths.guide(), labels("menu.wegwijzer"))
-    for tip in protocol.wegwijzer.tips:
+    for tip in protocol.wegwijzer.tips if protocol.wegwijzer else ():
         add(tip.bronnen, paths.guide(), labels("menu.wegwijzer"))
-    for uitkomst in protocol.wegwijzer.uitkomsten:
+    for uitkomst in protocol.wegwijzer.uitkomsten if protocol.wegwijzer else ():
         add([n.bron for n in uitkomst.nummers], paths.guide(), labels("menu.wegwijzer"))
-    for pagina in protocol.nieuw.paginas:
+    nieuw = protocol.nieuw
+    for pagina in nieuw.paginas if nieuw else ():
         for t in pagina.secties:
             add(t.bronnen, paths.onboarding(pagina.id))
-    for vraag in protocol.nieuw.open_vragen:
+    for vraag in nieuw.open_vragen if nieuw else ():
         add(vraag.bronnen, paths.OPEN_QUESTIONS)
     return sorted(used.values(), key=lambda entry: entry[0].titel.casefold())
 

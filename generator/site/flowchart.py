@@ -137,7 +137,8 @@ def _step_texts(protocol: Protocol, stap: Stap, words: Labels) -> list[tuple[str
     roles = ", ".join(protocol.rol(r.rol).kort or protocol.rol(r.rol).naam for r in stap.rollen)
     texts = [(words("schema.stap", nummer=stap.nummer), TITLE_SIZE, True)]
     texts += [(line, TITLE_SIZE, False) for line in wrap(stap.korte_titel, inner, TITLE_SIZE)]
-    texts += [(line, TEXT_SIZE, False) for line in wrap(words("schema.wie", rollen=roles), inner, TEXT_SIZE)]
+    if roles:
+        texts += [(line, TEXT_SIZE, False) for line in wrap(words("schema.wie", rollen=roles), inner, TEXT_SIZE)]
     return texts
 
 

@@ -34,6 +34,11 @@ def step(nummer: int | str) -> str:
     return f"stappen/stap-{nummer}.md"
 
 
+def chapter(hoofdstuk_id: str) -> str:
+    """A part of the protocol outside the step plan (content/hoofdstukken.yml)."""
+    return f"protocol/{hoofdstuk_id}.md"
+
+
 def role(rol_id: str) -> str:
     return f"rollen/{rol_id}.md"
 

@@ -148,7 +148,7 @@ def _guide_page(protocol: Protocol, labels: Labels, guide: Guide, gp: GuidePage)
         "uitleg": [
             (pagina.titel, paths.onboarding(pagina.id))
             for wanted in uitkomst.uitleg
-            for pagina in protocol.nieuw.paginas
+            for pagina in (protocol.nieuw.paginas if protocol.nieuw else ())
             if pagina.id == wanted
         ],
     }
@@ -180,6 +180,22 @@ def _step_pages(protocol: Protocol, labels: Labels) -> list[Page]:
             )
         )
     return result
+
+
+def _guide_chart_pages(
+    protocol: Protocol, labels: Labels, charts: dict[str, Chart]
+) -> list[Page]:
+    if "wegwijzer" not in charts:
+        return []
+    return [
+        Page(
+            paths.GUIDE_CHART,
+            labels("titels.schema_wegwijzer"),
+            "schema-wegwijzer.md.j2",
+            {"chart": charts["wegwijzer"], "rows": guide_rows(protocol, labels)},
+            menu="stappenplan",
+        )
+    ]
 
 
 def _worksheet_pages(protocol: Protocol, labels: Labels) -> list[Page]:
@@ -229,7 +245,35 @@ def _role_pages(protocol: Protocol, labels: Labels) -> list[Page]:
     ]
 
 
+def _guide_pages(protocol: Protocol, labels: Labels) -> list[Page]:
+    """The guide 'Welke stap nu?', or without wegwijzer.yml one plain page to choose the step
+    from (same path, same menu place)."""
+    if protocol.wegwijzer is not None:
+        guide = Guide(protocol.wegwijzer)
+        return [_guide_page(protocol, labels, guide, gp) for gp in guide.pages()]
+    return [
+        Page(
+            paths.guide(),
+            labels("titels.kies_de_stap"),
+            "kies-de-stap.md.j2",
+            menu=TOP,
+            menu_label=labels("menu.wegwijzer"),
+            boost=BOOST_ACT,
+        )
+    ]
+
+
+def _chapter_pages(protocol: Protocol) -> list[Page]:
+    """The parts of the protocol outside the step plan, verbatim, one page each."""
+    return [
+        Page(paths.chapter(h.id), h.titel, "hoofdstuk.md.j2", {"hoofdstuk": h}, menu="protocol")
+        for h in protocol.hoofdstukken
+    ]
+
+
 def _onboarding_pages(protocol: Protocol, labels: Labels) -> list[Page]:
+    if protocol.nieuw is None:
+        return []
     paginas = protocol.nieuw.paginas
     result = [
         Page(
@@ -340,9 +384,10 @@ def protocol_facts(protocol: Protocol) -> dict[str, str]:
 
 def plan_site(protocol: Protocol, labels: Labels, templates_dir: Path) -> SitePlan:
     """Every output of the site, pages in menu order."""
-    charts = {"stappenplan": step_plan(protocol, labels), "wegwijzer": guide_tree(protocol, labels)}
-    guide = Guide(protocol.wegwijzer)
-    guide_pages = [_guide_page(protocol, labels, guide, gp) for gp in guide.pages()]
+    charts = {"stappenplan": step_plan(protocol, labels)}
+    if protocol.wegwijzer is not None:
+        charts["wegwijzer"] = guide_tree(protocol, labels)
+    guide_pages = _guide_pages(protocol, labels)
     pages = [
         Page(
             paths.HOME,
@@ -362,13 +407,8 @@ def plan_site(protocol: Protocol, labels: Labels, templates_dir: Path) -> SitePl
             menu_label=labels("menu.overzicht"),
         ),
         *_step_pages(protocol, labels),
-        Page(
-            paths.GUIDE_CHART,
-            labels("titels.schema_wegwijzer"),
-            "schema-wegwijzer.md.j2",
-            {"chart": charts["wegwijzer"], "rows": guide_rows(protocol, labels)},
-            menu="stappenplan",
-        ),
+        *_guide_chart_pages(protocol, labels, charts),
+        *_chapter_pages(protocol),
         *_worksheet_pages(protocol, labels),
         *_role_pages(protocol, labels),
         *_onboarding_pages(protocol, labels),
