@@ -200,6 +200,10 @@ def test_headings_per_step_under_a_step_plan_heading(tmp_path) -> None:
     assert protocol.hoofdstukken[-1].secties[0].kop == "Groepsregels"
     assert protocol.school.protocol_titel == "Pestprotocol OBS De Linde"
     assert protocol.wegwijzer is None
+    page = (project.site_dir / "stappen" / "stap-1" / "index.html").read_text(encoding="utf-8")
+    headings = [squash(h) for h in page_text(page).headings]
+    assert {"Wat", "Actie", "Betrokkenen"} <= set(headings)
+    assert "WANNEER" not in headings  # only the headings the school used
     guide = (project.site_dir / "welke-stap-nu" / "index.html").read_text(encoding="utf-8")
     assert "Kies de stap" in guide and "Gesprek met de leerling die pest" in guide
 
@@ -218,6 +222,7 @@ def test_fase_instead_of_stap_with_a_sub_step_and_labels_in_the_text(tmp_path) -
     assert [h.titel for h in protocol.hoofdstukken] == ["Inleiding", "Tot slot"]
     page = (project.site_dir / "stappen" / "stap-2" / "index.html").read_text(encoding="utf-8")
     assert "Fase 2 – Oudergesprek" in page
+    assert "Fase 2a – Verslag" in [squash(h) for h in page_text(page).headings]
 
 
 def test_a_step_plan_in_a_word_table_with_ten_steps(tmp_path) -> None:
@@ -233,6 +238,8 @@ def test_a_step_plan_in_a_word_table_with_ten_steps(tmp_path) -> None:
     assert [s.kop for s in tenth.secties] == ["Wat"]
     assert tenth.vervolg[0].naar == "afgesloten"
     assert {r.rol for r in protocol.stap(2).rollen} == {"leerkracht", "ouders"}
+    chapter = project.site_dir / "protocol" / "stappenplan-bij-pesten" / "index.html"
+    assert 'data-kop="Wanneer"' in chapter.read_text(encoding="utf-8")  # the table, verbatim
 
 
 def test_check_lists_what_a_draft_still_lacks(tmp_path) -> None:
