@@ -128,6 +128,40 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_importeer(args: argparse.Namespace) -> int:
+    from generator.importing.run import ImportError_, import_document, report
+
+    target = Path(args.naar)
+    try:
+        imported = import_document(Path(args.document), target)
+    except ImportError_ as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(report(imported, target))
+    return 0
+
+
+def cmd_nieuw(args: argparse.Namespace) -> int:
+    from generator.importing.write import copy_starter
+
+    target = Path(args.map)
+    if target.exists() and any(target.iterdir()):
+        print(
+            f"De map {target} bestaat al en is niet leeg. Kies een nieuwe map; zo wordt er "
+            "nooit iets overschreven.",
+            file=sys.stderr,
+        )
+        return 1
+    target.mkdir(parents=True, exist_ok=True)
+    copy_starter(target, example_step=True)
+    print(
+        f"Een lege school staat in {target}. Vul de bestanden in (tekst tussen [ ] is nog in te "
+        f"vullen) en draai 'stappenwijzer check --content {target}': dat zegt wat er nog "
+        "ontbreekt, met bestand en regel."
+    )
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="stappenwijzer",
@@ -151,6 +185,18 @@ def parser() -> argparse.ArgumentParser:
     serve = add("serve", "Bouw en toon de site op 127.0.0.1, en ververs bij elke wijziging.")
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000)")
     serve.set_defaults(func=cmd_serve)
+    importeer = sub.add_parser(
+        "importeer",
+        help="Maak een concept van content/ uit het protocol van de school (.docx, .odt, .txt).",
+    )
+    importeer.add_argument("document", metavar="DOCUMENT", help="het protocol (.docx, .odt, .txt)")
+    importeer.add_argument(
+        "--naar", required=True, metavar="MAP", help="nieuwe map voor het concept"
+    )
+    importeer.set_defaults(func=cmd_importeer)
+    nieuw = sub.add_parser("nieuw", help="Begin een lege school: de bestanden met voorbeelden.")
+    nieuw.add_argument("map", metavar="MAP", help="nieuwe map, bijv. content")
+    nieuw.set_defaults(func=cmd_nieuw)
     schema_cmd = sub.add_parser(
         "schema", help="Schrijf de JSON Schema-bestanden voor editors (VS Code)."
     )

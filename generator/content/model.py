@@ -405,6 +405,11 @@ class Stap(Strict):
     )
     wie: list[Blok] = Field(default_factory=list, description="WIE, letterlijk uit het protocol.")
     hoe: list[Blok] = Field(default_factory=list, description="HOE, letterlijk uit het protocol.")
+    koppen: dict[Literal["wanneer", "waarom", "wie", "hoe"], Text] = Field(
+        default_factory=dict,
+        description="Hoe de school de kopjes WANNEER, WAAROM, WIE en HOE schreef, als dat "
+        "anders is (bijv. 'wanneer: Wanneer?').",
+    )
     secties: list[Sectie] = Field(
         default_factory=list,
         description="Tekst van de school onder andere kopjes dan WANNEER, WAAROM, WIE en HOE "

@@ -1,0 +1,287 @@
+"""From the document's elements to a draft: the step plan (by heading, by number or as a
+table), each step's sections (the four Ws and any other heading, kept as written), sub-steps,
+and every other part of the protocol as a chapter of its own. No text is dropped: what is not
+a heading is a block of the section it stands in."""
+
+from __future__ import annotations
+
+from generator.importing import heads as hd
+from generator.importing import patterns as pt
+from generator.importing.document import Document, Element, cell_text, snippet
+from generator.importing.draft import Block, Chapter, Draft, Section, Step, SubStep, blocks
+from generator.importing.heads import Head, heading_like, section_word
+
+BEFORE_PLAN = "Voor het stappenplan"
+"""The title of a part of the text that comes before any heading (the coordinator renames)."""
+
+
+class _Walker:
+    def __init__(self, elements: list[Element], heads: list[Head], tables: set[int]):
+        self.elements = elements
+        self.heads = {h.index: h for h in heads}
+        self.tables = tables
+        self.level = hd.step_level(elements, heads)
+        self.last_plan_index = max([*self.heads, *tables], default=-1)
+        self.draft = Draft()
+        self.step: Step | None = None
+        self.sub: SubStep | None = None
+        self.chapter: Chapter | None = None
+        self.target: list[Block] = []
+        self.sections: list[Section] = []
+        self.skip: int | None = None
+        """The document's title (school.yml), not repeated as a heading."""
+
+    # -- where text goes ------------------------------------------------------------------
+
+    def _check(self, where: str, message: str) -> None:
+        self.draft.checks.append((where, message))
+
+    def _new_section(self, element: Element, niveau: int = 1) -> None:
+        section = Section(element.text.strip(), element.where, max(1, min(niveau, 3)))
+        self.sections.append(section)
+        self.target = section.tekst
+
+    def _new_chapter(self, titel: str, where: str) -> None:
+        plaats = "na" if self.draft.steps else "voor"
+        self.chapter = Chapter(titel, where, plaats)
+        self.draft.chapters.append(self.chapter)
+        self.step = self.sub = None
+        self.sections = self.chapter.secties
+        self.target = self.chapter.tekst
+
+    def _ensure_container(self, element: Element) -> None:
+        if self.step is None and self.chapter is None:
+            self._new_chapter(self.draft.title or BEFORE_PLAN, element.where)
+            self._check(
+                element.where,
+                f"De tekst voor het eerste kopje staat op de pagina '{self.chapter.titel}'.",
+            )
+
+    # -- steps ----------------------------------------------------------------------------
+
+    def _start_step(self, head: Head) -> None:
+        element = self.elements[head.index]
+        numbers = {s.nummer for s in self.draft.steps}
+        if head.sub is not None and self.step is not None and self.step.nummer == head.nummer:
+            self._start_sub(element)
+            return
+        if head.nummer in numbers:
+            if self.step is None:
+                self._ensure_container(element)
+            self._check(
+                element.where,
+                f"'{snippet(element.text)}': stap {head.nummer} bestond al; bewaard als kopje.",
+            )
+            self._new_section(element)
+            return
+        titel = head.titel or None
+        self.step = Step(head.nummer, titel, head.kop, element.where)
+        self.draft.steps.append(self.step)
+        self.chapter = self.sub = None
+        self.sections = self.step.secties
+        self.target = self.step.alinea
+        if titel is None:
+            self._check(element.where, f"Stap {head.nummer} heeft geen titel: vul die in.")
+
+    def _start_sub(self, element: Element) -> None:
+        assert self.step is not None
+        self.sub = SubStep(element.text.strip(), element.where)
+        self.step.deelstappen.append(self.sub)
+        self.sections = self.sub.secties
+        self.target = self.sub.tekst
+
+    def _w_field(self, field: str, element: Element, inline: bool) -> None:
+        assert self.step is not None
+        if self.sub is not None:  # a W inside a sub-step: a section of the sub-step
+            self._new_section(element)
+            return
+        kop = element.text.strip()
+        if field in self.step.w:  # the same W twice: the second as its own section
+            self._new_section(element)
+            return
+        self.step.w[field] = []
+        self.target = self.step.w[field]
+        if inline:
+            self.target.append(kop)
+        elif kop != field.upper():
+            self.step.koppen[field] = kop
+
+    def _in_step(self, index: int, element: Element) -> str:
+        """What an element in a step is: 'text', 'section' or 'chapter'."""
+        text = element.text.strip()
+        if element.level is not None and element.level != 0:
+            if self.level is not None and element.level < self.level:
+                return "chapter"
+            if self.level is not None and element.level == self.level:
+                return "section" if index < self.last_plan_index else "chapter"
+            if self.level is None and pt.CHAPTER.match(text):
+                return "chapter"
+            return "section"
+        if section_word(text) or pt.label_heading(text):
+            return "section"
+        if heading_like(element):
+            if pt.CHAPTER.match(text) or (index > self.last_plan_index and text.isupper()):
+                return "chapter"
+            return "section"
+        return "text"
+
+    def _section_level(self, element: Element) -> int:
+        if element.level is not None and self.level is not None:
+            return element.level - self.level
+        return 1
+
+    # -- the walk -------------------------------------------------------------------------
+
+    def _paragraph_in_step(self, index: int, element: Element) -> None:
+        kind = self._in_step(index, element)
+        inline = pt.W_INLINE.match(element.text.strip())
+        field = pt.W_HEADINGS.get(pt.key(element.text))
+        if kind == "section" and field:
+            self._w_field(field, element, inline=False)
+        elif kind == "text" and inline and self.sub is None:
+            self._w_field(inline["kop"].casefold(), element, inline=True)
+        elif kind == "text" and (label := pt.SECTION_INLINE.match(element.text.strip())):
+            self.sections.append(Section(label["kop"], element.where, tekst=[element.text]))
+            self.target = self.sections[-1].tekst
+        elif kind == "section":
+            self._new_section(element, self._section_level(element))
+        elif kind == "chapter":
+            self._chapter_heading(element)
+        else:
+            self.target.append(element.text)
+
+    def _chapter_heading(self, element: Element) -> None:
+        text = element.text.strip()
+        if self.chapter is None:
+            self._new_chapter(text, element.where)
+            return
+        base = min((e.level for e in self.elements if e.level and e.level > 0), default=None)
+        if element.level is not None and base is not None:
+            deeper = element.level > base
+        else:
+            numbered = pt.NUMBERED_HEAD.match(text)
+            deeper = not (
+                pt.CHAPTER.match(text)
+                or pt.PLAN.search(text)
+                or text.isupper()
+                or (numbered and numbered["sub"] is None)
+            )
+        if deeper:
+            level = element.level - base if element.level and base else 1
+            self._new_section(element, level)
+        else:
+            self._new_chapter(text, element.where)
+
+    def walk(self) -> Draft:
+        for index, element in enumerate(self.elements):
+            if index == self.skip:
+                continue
+            if index in self.heads:
+                self._start_step(self.heads[index])
+            elif index in self.tables:
+                self._table_steps(element)
+            elif element.kind != "alinea":
+                self._ensure_container(element)
+                self.target += blocks(element)
+            elif self.step is not None:
+                self._paragraph_in_step(index, element)
+            elif element.level == 0 or heading_like(element) or pt.label_heading(element.text):
+                self._chapter_heading(element)
+            else:
+                self._ensure_container(element)
+                self.target.append(element.text)
+        return self.draft
+
+    # -- a step plan as a table -----------------------------------------------------------
+
+    def _table_steps(self, element: Element) -> None:
+        header = [cell_text(cell) for cell in element.rows[0]]
+        keyed = [pt.key(h) for h in header]
+        has_header = any(k in pt.COLUMN_WORDS or pt.STEP_COLUMN.match(k) for k in keyed)
+        step_column = not (has_header and keyed[0] in pt.W_HEADINGS)
+        rows = element.rows[1:] if has_header else element.rows
+        next_number = max((s.nummer for s in self.draft.steps), default=0) + 1
+        for row in rows:
+            if not any(cell_text(cell).strip() for cell in row):
+                continue
+            step = self._row_step(row, header if has_header else [], step_column, next_number)
+            step.where = element.where
+            self.draft.steps.append(step)
+            next_number = step.nummer + 1
+        # The school's table itself stays too, verbatim, on the page of the part it stands in.
+        if self.chapter is None:
+            self._new_chapter(self.draft.title or BEFORE_PLAN, element.where)
+        self.chapter.tekst += blocks(element)
+        self.step = self.sub = self.chapter = None
+        self.target, self.sections = [], []
+        self._check(
+            element.where,
+            f"Het stappenplan is gelezen uit deze tabel ({len(rows)} rijen); de tabel zelf "
+            "staat ook op de pagina van het deel waarin hij staat.",
+        )
+
+    def _row_step(
+        self, row: list[list[Element]], header: list[str], step_column: bool, default: int
+    ) -> Step:
+        first = cell_text(row[0]).strip().split("\n") if step_column else []
+        nummer, titel, kop = default, None, first[0] if first else f"Stap {default}"
+        if first:
+            match = pt.STEP_HEAD.match(first[0]) or pt.NUMBERED_HEAD.match(first[0])
+            if match:
+                nummer = pt.number(match["num"])
+                titel = match["title"].strip() or None
+            elif first[0].isdigit():
+                nummer = int(first[0])
+            else:
+                titel = first[0]
+        step = Step(nummer, titel, kop if titel else f"Stap {nummer}", "")
+        if step_column and header and not pt.STEP_COLUMN.match(pt.key(header[0])):
+            step.secties.append(Section(header[0], "", tekst=[]))  # the school's column name
+        step.alinea += first[1:]
+        if titel is None:
+            self._check(kop, f"Stap {nummer} heeft geen titel in de tabel: vul die in.")
+        for column, cell in enumerate(row[1:] if step_column else row, start=int(step_column)):
+            cell_blocks = [b for e in cell for b in blocks(e)]
+            if not cell_blocks:
+                continue
+            kop = header[column].strip() if column < len(header) else ""
+            field = pt.W_HEADINGS.get(pt.key(kop))
+            if field and field not in step.w:
+                step.w[field] = cell_blocks
+                if kop != field.upper():
+                    step.koppen[field] = kop
+            elif kop:
+                step.secties.append(Section(kop, "", tekst=cell_blocks))
+            else:
+                step.alinea += cell_blocks
+        return step
+
+
+def _title(elements: list[Element], heads: list[Head], tables: set[int]) -> int | None:
+    """The document's title: a 'Title' paragraph, or a first heading before the step plan
+    that is not a part of the protocol (such as 'Inleiding')."""
+    first_plan = min([*(h.index for h in heads), *tables], default=len(elements))
+    for i, element in enumerate(elements[:first_plan]):
+        if element.level == 0:
+            return i
+    if elements and first_plan > 0:
+        first = elements[0]
+        candidate = heading_like(first) and not pt.CHAPTER.match(first.text)
+        if candidate and not pt.PLAN.search(first.text) and not section_word(first.text):
+            return 0
+    return None
+
+
+def recognise(document: Document) -> Draft:
+    elements = document.elements
+    heads = hd.word_heads(elements)
+    tables: set[int] = set()
+    if not heads:
+        tables = {i for i, e in enumerate(elements) if hd.plan_table(e)}
+    if not heads and not tables:
+        heads = hd.numbered_heads(elements)
+    walker = _Walker(elements, heads, tables)
+    walker.skip = _title(elements, heads, tables)
+    if walker.skip is not None:
+        walker.draft.title = elements[walker.skip].text.strip()
+    return walker.walk()
