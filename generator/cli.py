@@ -82,8 +82,28 @@ def cmd_build(args: argparse.Namespace) -> int:
     if engine_problems:  # in Dutch at its line, before MkDocs says it in English
         print(format_report(engine_problems, project.root), file=sys.stderr)
         return 1
+    site_url = None
+    if args.site_url:
+        import re
+
+        from generator.content.model import SITE_ADDRESS
+        from generator.site.plan import site_url as as_site_url
+
+        if not re.match(SITE_ADDRESS, args.site_url):
+            print(
+                f"--site-url {args.site_url}: dit is geen webadres. Schrijf het volledige adres "
+                "van de site, bijvoorbeeld https://intranet.school.nl/pestprotocol/",
+                file=sys.stderr,
+            )
+            return 1
+        site_url = as_site_url(args.site_url)
     try:
-        generated = build_site(project)
+        generated = build_site(project, site_url)
+        offline_files = 0
+        if args.offline:
+            from generator.publish.offline import build_offline
+
+            offline_files = build_offline(project)
     except ContentError as error:
         print(error.report(project.root), file=sys.stderr)
         return 1
@@ -105,6 +125,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(f"De site staat in {project.site_dir}.")
+    if args.offline:
+        print(
+            f"Het offline pakket ({offline_files} bestanden) staat in {project.offline_zip}: "
+            "uitpakken op de schijf of USB-stick en pestprotocol/index.html openen."
+        )
     return 0
 
 
@@ -181,7 +206,20 @@ def parser() -> argparse.ArgumentParser:
         return p
 
     add("check", "Controleer de inhoud en meld alle fouten.").set_defaults(func=cmd_check)
-    add("build", "Controleer, genereer en publiceer de site in site/.").set_defaults(func=cmd_build)
+    build = add("build", "Controleer, genereer en publiceer de site in site/.")
+    build.add_argument(
+        "--offline",
+        action="store_true",
+        help="maak ook het offline pakket (pestprotocol-offline.zip) voor een netwerkschijf, "
+        "Teams of USB-stick: werkt zonder webserver",
+    )
+    build.add_argument(
+        "--site-url",
+        metavar="ADRES",
+        help="webadres van de site, bijv. https://intranet.school.nl/pestprotocol/ "
+        "(gaat voor 'site_adres' in school.yml)",
+    )
+    build.set_defaults(func=cmd_build)
     serve = add("serve", "Bouw en toon de site op 127.0.0.1, en ververs bij elke wijziging.")
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000)")
     serve.set_defaults(func=cmd_serve)

@@ -50,3 +50,17 @@ class Project:
     @property
     def new_site_dir(self) -> Path:
         return self.build_dir / "site.new"
+
+    @property
+    def offline_config(self) -> Path:
+        """The generated config with Material's offline plugin (build --offline)."""
+        return self.build_dir / "mkdocs-offline.yml"
+
+    @property
+    def offline_site_dir(self) -> Path:
+        return self.build_dir / "site-offline"
+
+    @property
+    def offline_zip(self) -> Path:
+        """The offline package: the site for a file share or USB stick."""
+        return self.root / "pestprotocol-offline.zip"

@@ -150,5 +150,5 @@ def test_charts_follow_the_content(project) -> None:
     assert problems(estimated(tree)) == []
     generate(project)
     overview = (project.docs_dir / "stappen" / "index.md").read_text("utf-8")
-    assert '<a href="stap-8/"' in overview
+    assert '<a href="stap-8.md"' in overview
     assert ">Externe hulp</text>" in overview

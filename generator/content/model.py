@@ -32,6 +32,8 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60),
     Field(description="Korte naam in kleine letters, cijfers en streepjes, bijv. 'apc'."),
 ]
+SITE_ADDRESS = r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%/-]*)?$"
+"""A web address of the site: scheme, host, optional port and folder; nothing else."""
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
 
 
@@ -185,6 +187,12 @@ class School(Strict):
     )
     contacten: dict[Id, Contact] = Field(
         description="Contactpersonen, bijv. apc, ib, vertrouwenspersoon."
+    )
+    site_adres: Annotated[str, StringConstraints(pattern=SITE_ADDRESS)] | None = Field(
+        default=None,
+        description="Het webadres van de site op het intranet, bijv. "
+        "'https://intranet.school.nl/pestprotocol/' (voor de sitemap en de pagina "
+        "'niet gevonden'). Leeg: de site werkt ook, maar zonder sitemap.",
     )
 
 

@@ -21,16 +21,24 @@ class BuildError(Exception):
     """MkDocs could not build the site; the previous site is untouched."""
 
 
-def load_mkdocs_config(project: Project, site_dir: Path, **overrides: Any) -> MkDocsConfig:
+def load_mkdocs_config(
+    project: Project, site_dir: Path, config_file: Path | None = None, **overrides: Any
+) -> MkDocsConfig:
     return load_config(
-        str(project.generated_config), site_dir=str(site_dir), strict=True, **overrides
+        str(config_file or project.generated_config),
+        site_dir=str(site_dir),
+        strict=True,
+        **overrides,
     )
 
 
-def mkdocs_build(project: Project, site_dir: Path) -> None:
-    """Build the already generated docs into ``site_dir`` (strict)."""
+def mkdocs_build(
+    project: Project, site_dir: Path, config_file: Path | None = None, **overrides: Any
+) -> None:
+    """Build the already generated docs into ``site_dir`` (strict). ``overrides`` replace
+    settings of the config (e.g. ``site_url`` from the command line)."""
     try:
-        config = load_mkdocs_config(project, site_dir)
+        config = load_mkdocs_config(project, site_dir, config_file, **overrides)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -40,7 +48,7 @@ def mkdocs_build(project: Project, site_dir: Path) -> None:
         raise BuildError(str(error)) from error
 
 
-def _check_safety(site: Path, passed: Path) -> None:
+def check_safety(site: Path, passed: Path) -> None:
     findings = scan_site(site, passed)
     if findings:
         shown = "; ".join(f"{f.page}: {f.what}" for f in findings[:5])
@@ -50,15 +58,16 @@ def _check_safety(site: Path, passed: Path) -> None:
         )
 
 
-def build_site(project: Project) -> Generated:
-    """Validate, generate and publish. On any failure the previous site/ stays as it was."""
+def build_site(project: Project, site_url: str | None = None) -> Generated:
+    """Validate, generate and publish. On any failure the previous site/ stays as it was.
+    ``site_url`` (the --site-url flag) overrides the address from school.yml."""
     generated = generate(project)
     new_site = project.new_site_dir
     if new_site.exists():
         shutil.rmtree(new_site)
     try:
-        mkdocs_build(project, new_site)
-        _check_safety(new_site, project.build_dir / "safe-pages.json")
+        mkdocs_build(project, new_site, **({"site_url": site_url} if site_url else {}))
+        check_safety(new_site, project.build_dir / "safe-pages.json")
     except BaseException:
         shutil.rmtree(new_site, ignore_errors=True)
         raise

@@ -63,21 +63,26 @@ class _Scanner(HTMLParser):
             if name.startswith("on"):
                 self.findings.append(f"een {name}-attribuut op <{tag}>")
             elif name in URL_ATTRIBUTES and value:
-                self._check_url(tag, name, value)
+                self._check_url(tag, name, value, attrs)
         if tag == "script" and "src" not in attrs:
             kind = (attrs.get("type") or "text/javascript").lower()
             inside = [t for t in self.stack if t not in THEME_SCRIPT_PLACES]
             if "json" not in kind and inside:
                 self.findings.append(f"een script binnen <{inside[-1]}>")
 
-    def _check_url(self, tag: str, name: str, value: str) -> None:
+    def _check_url(self, tag: str, name: str, value: str, attrs: dict[str, str | None]) -> None:
         url = re.sub(r"[\x00-\x20]", "", value).lower()
         scheme = _SCHEME.match(url)
         external = bool(scheme) or url.startswith("//")
         if scheme and scheme.group(1) not in SAFE_SCHEMES:
             self.findings.append(f"een {scheme.group(1)}:-adres in {name} van <{tag}>")
-        elif external and (tag, name) in LOADING:
+        elif external and (tag, name) in LOADING and not _names_only(tag, attrs):
             self.findings.append(f"een verzoek naar een andere server ({value[:60]})")
+
+
+def _names_only(tag: str, attrs: dict[str, str | None]) -> bool:
+    """A <link rel="canonical"> names the page's own address (site_url) and loads nothing."""
+    return tag == "link" and (attrs.get("rel") or "").lower().split() == ["canonical"]
 
 
 def scan_page(html: str) -> list[str]:

@@ -18,6 +18,17 @@ CONFIG_KEY = "stappenwijzer_zoekwoorden"
 INDEX = Path("search") / "search_index.json"
 
 
+def page_key(location: str) -> str:
+    """A page's search location as the key of ``words``: its directory URL without slashes at
+    the ends, also in the offline build ('stappen/stap-1.html', 'stappen/index.html')."""
+    key = location.strip("/")
+    if key.endswith(".html"):
+        key = key[: -len(".html")]
+        if key == "index" or key.endswith("/index"):
+            key = key[: -len("index")].rstrip("/")
+    return key
+
+
 def add_words(index: dict[str, Any], words: dict[str, list[str]]) -> int:
     """Give each page's own entry in ``index`` its ``words`` (by page URL without slashes at
     the ends) as search tags: Material's search ranks a tag match above any title, so a curated
@@ -27,7 +38,7 @@ def add_words(index: dict[str, Any], words: dict[str, list[str]]) -> int:
         location = doc.get("location", "")
         if "#" in location:
             continue
-        extra = words.get(location.strip("/"))
+        extra = words.get(page_key(location))
         if extra:
             doc["tags"] = [*doc.get("tags", []), *extra]
             changed += 1

@@ -83,6 +83,8 @@ class SitePlan:
     section_labels: dict[str, str]
     search_words: dict[str, list[str]] = field(default_factory=dict)
     """Extra words for the search index, by published page URL (content/zoekwoorden.yml)."""
+    site_url: str | None = None
+    """The site's address on the intranet (school.yml ``site_adres``), ending in '/'."""
 
     def page(self, path: str) -> Page:
         for page in self.pages:
@@ -433,4 +435,12 @@ def plan_site(protocol: Protocol, labels: Labels, templates_dir: Path) -> SitePl
         protocol_facts=protocol_facts(protocol),
         section_labels=labels.texts["menu"],
         search_words=context.search_words(protocol, [p for p in pages if p.search]),
+        site_url=site_url(protocol.school.site_adres),
     )
+
+
+def site_url(address: str | None) -> str | None:
+    """An address as MkDocs wants ``site_url``: ending in '/' (a sub-folder is a folder)."""
+    if not address:
+        return None
+    return address if address.endswith("/") else address + "/"

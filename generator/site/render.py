@@ -106,10 +106,10 @@ class Renderer:
             return Markup(rel + (f"#{anchor}" if anchor else ""))
 
         def link(target: str) -> str:
-            """A link in raw HTML (which MkDocs does not rewrite): the published URL of
-            ``target`` relative to the published URL of this page."""
-            rel = posixpath.relpath(paths.site_url(target) or ".", page.url or ".")
-            return Markup("./" if rel == "." else rel + "/")
+            """A link in raw HTML (the charts' SVG): the relative ``.md`` path, which the
+            raw_links hook turns into the published URL in every mode (web, sub-folder,
+            file://)."""
+            return Markup(posixpath.relpath(target, posixpath.dirname(page.path) or "."))
 
         values = {"page": page, "url": url, "link": link, **page.context}
         front = self.env.get_template(FRONT_MATTER).render(page=page)
