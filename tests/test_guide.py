@@ -278,7 +278,7 @@ def test_unknown_tip_contact_and_page_are_reported(project) -> None:
     assert any("De tip 'onlien' bestaat niet" in m and "wegwijzer.yml:" in m for m in messages)
     assert any("'direktie' bij de uitkomst 'acuut' is geen contactpersoon" in m for m in messages)
     assert any("'oefen' bij de uitkomst 'stap-3' is geen pagina" in m for m in messages)
-    assert any("'intern' bij de uitkomst 'signaal' is geen rol in rollen.yml" in m for m in messages)
+    assert any("'intern' bij de uitkomst 'signaal' is geen rol" in m for m in messages)
     assert any("'dosier' bij de uitkomst" in m and "is geen formulier" in m for m in messages)
 
 

@@ -336,7 +336,7 @@ def _check_guide_references(loaded: Loaded, file: YamlFile, wegwijzer: Wegwijzer
                 continue
             for k, name in enumerate(names):
                 if name not in known:
-                    loc = ("uitkomsten", i, key) if key == "formulier" else ("uitkomsten", i, key, k)
+                    loc = ("uitkomsten", i, key, *(() if key == "formulier" else (k,)))
                     problems.append(
                         file.problem(
                             loc,
