@@ -370,6 +370,20 @@ def _pdfs(protocol: Protocol, labels: Labels, charts: dict[str, Chart]) -> list[
             )
         )
     result.append(Pdf(paths.SUMMARY_PDF, labels("titels.home"), "print/spiekbriefje.html.j2"))
+    result.append(
+        Pdf(
+            paths.BOOKLET_PDF,
+            labels("titels.boekje"),
+            "print/boekje.html.j2",
+            {
+                "chart": charts["stappenplan"],
+                "link": None,
+                "formulier_bijlagen": [
+                    context.worksheet(protocol, f) for f in protocol.formulieren.formulieren
+                ],
+            },
+        )
+    )
     return result
 
 
