@@ -48,6 +48,11 @@ class Project:
         return self.root / "site"
 
     @property
+    def engine_site_dir(self) -> Path:
+        """Where an engine run directly on the generated config writes (build/site)."""
+        return self.build_dir / "site"
+
+    @property
     def new_site_dir(self) -> Path:
         return self.build_dir / "site.new"
 

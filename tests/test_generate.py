@@ -240,7 +240,7 @@ def test_generated_engine_config_inherits_mkdocs_yml(project) -> None:
     config = yaml.safe_load(project.generated_config.read_text("utf-8"))
     assert config["INHERIT"] == "../mkdocs.yml"
     assert config["docs_dir"] == "docs"
-    assert config["site_dir"] == "../site"
+    assert config["site_dir"] == "site"  # build/site: inside the config's folder (Zensical)
     assert config["nav"][2]["Stappenplan"][1] == {"Stap 0: Zelf oplossen": "stappen/stap-0.md"}
     assert config["extra"]["protocol"]["versie"] == "1.0 (concept)"
 

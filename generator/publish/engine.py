@@ -37,7 +37,9 @@ def engine_config(plan: SitePlan, project: Project) -> dict[str, Any]:
         "site_name": _html(plan.site_name),
         **site_url,
         "docs_dir": rel(project.docs_dir),
-        "site_dir": rel(project.site_dir),
+        # Inside the config's folder: Zensical refuses a site_dir outside it. stappenwijzer
+        # build passes site/ itself; an engine run on this file writes build/site/.
+        "site_dir": rel(project.engine_site_dir),
         "theme": {"custom_dir": rel(project.templates / "overrides")},
         "nav": _html_nav(plan.nav()),
         "hooks": [rel(Path(search_words.__file__)), rel(Path(raw_links.__file__))],
