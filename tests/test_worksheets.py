@@ -62,7 +62,8 @@ def test_warm_generation_renders_no_pdf(project) -> None:
         path.read_text("utf-8").replace("Waar ging het over?", "Waarover ging het?"), "utf-8"
     )
     third = generate(project)
-    assert (third.pdf.rendered, third.pdf.cached) == (1, total - 1)
+    # The worksheet and the booklet (which holds every worksheet as an appendix).
+    assert (third.pdf.rendered, third.pdf.cached) == (2, total - 2)
     cached = list(project.pdf_cache.glob("*.pdf"))
     assert len(cached) == total  # The stale entry was removed.
 
