@@ -58,10 +58,12 @@ def check_safety(site: Path, passed: Path) -> None:
         )
 
 
-def build_site(project: Project, site_url: str | None = None) -> Generated:
+def build_site(
+    project: Project, site_url: str | None = None, *, pdf_workers: int | None = None
+) -> Generated:
     """Validate, generate and publish. On any failure the previous site/ stays as it was.
     ``site_url`` (the --site-url flag) overrides the address from school.yml."""
-    generated = generate(project)
+    generated = generate(project, pdf_workers=pdf_workers)
     new_site = project.new_site_dir
     if new_site.exists():
         shutil.rmtree(new_site)
