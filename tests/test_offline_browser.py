@@ -160,3 +160,28 @@ def test_search_finds_schorsing(offline_page, package: Path) -> None:
         results.first.locator("a").first.click()
     _assert_page(page, "search result")
     assert refused == []
+
+
+def test_planner_downloads_its_calendar_file(browser, package: Path) -> None:
+    refused: list[str] = []
+    context = browser.new_context(service_workers="block", accept_downloads=True)
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("file:", "blob:", "data:"))
+            else (refused.append(route.request.url), route.abort())
+        ),
+    )
+    try:
+        page = context.new_page()
+        page.goto((package / "stappen" / "stap-1.html").as_uri())
+        page.fill("#sw-planner-datum", "2026-12-01")
+        page.locator("#sw-planner-datum").dispatch_event("change")
+        with page.expect_download() as download:
+            page.locator(".sw-planner-ics").click()
+        text = Path(download.value.path()).read_text("utf-8")
+        assert text.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in text
+    finally:
+        context.close()
+    assert refused == []
