@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from generator.problems import ContentError, format_report
+from generator.problems import ContentError, Problem, format_report
 from generator.project import Project
 from generator.publish.build import BuildError, build_site
 
@@ -73,6 +73,33 @@ def _template_error(error: TemplateError, project: Project) -> str:
     )
 
 
+def _still_concept(project: Project) -> str | None:
+    """For ``build --definitief``: one message at the first thing that keeps the protocol a
+    concept (content/status.py), or None when it is adopted (content errors are left to the
+    build, which reports them all)."""
+    from generator.content.load import load
+
+    protocol, _ = load(project.content)
+    if protocol is None or protocol.status.adopted:
+        return None
+    first, rest = protocol.status.open[0], len(protocol.status.open) - 1
+    what = (
+        f"'{first.key}' staat nog op '{first.value}'"
+        if first.value is not None
+        else f"'{first.key}' heeft nog geen datum"
+    )
+    more = f" Daarna nog {rest} punt(en); 'stappenwijzer check' toont ze allemaal." if rest else ""
+    return Problem(
+        first.path,
+        first.line,
+        first.column,
+        f"Het protocol is nog een concept, dus 'build --definitief' bouwt niet: {what}.",
+        "Vul dit in (een datum als JJJJ-MM-DD). De definitieve site komt pas als niets in "
+        "school.yml meer tussen [ ] staat en 'vastgesteld' een datum heeft; zonder --definitief "
+        f"bouw je een site met 'Concept' op elke pagina. De vorige site blijft staan.{more}",
+    ).format(project.root)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.publish.mkdocs_yml import check_mkdocs_yml
 
@@ -82,6 +109,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if engine_problems:  # in Dutch at its line, before MkDocs says it in English
         print(format_report(engine_problems, project.root), file=sys.stderr)
         return 1
+    if args.definitief:
+        refusal = _still_concept(project)
+        if refusal is not None:
+            print(refusal, file=sys.stderr)
+            return 1
     try:
         generated = build_site(project)
     except ContentError as error:
@@ -181,7 +213,14 @@ def parser() -> argparse.ArgumentParser:
         return p
 
     add("check", "Controleer de inhoud en meld alle fouten.").set_defaults(func=cmd_check)
-    add("build", "Controleer, genereer en publiceer de site in site/.").set_defaults(func=cmd_build)
+    build = add("build", "Controleer, genereer en publiceer de site in site/.")
+    build.add_argument(
+        "--definitief",
+        action="store_true",
+        help="alleen bouwen als het protocol is vastgesteld (niets meer tussen [ ] in "
+        "school.yml en 'vastgesteld' ingevuld)",
+    )
+    build.set_defaults(func=cmd_build)
     serve = add("serve", "Bouw en toon de site op 127.0.0.1, en ververs bij elke wijziging.")
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000)")
     serve.set_defaults(func=cmd_serve)

@@ -27,6 +27,7 @@ from generator.content.model import (
     School,
     Wegwijzer,
 )
+from generator.content.status import ADOPTION_KEY, is_placeholder, placeholders
 from generator.content.yamlfile import Loc, YamlFile
 from generator.problems import Problem
 
@@ -348,11 +349,11 @@ def check_school_placeholders(loaded: Loaded) -> list[Problem]:
         _warn(
             file,
             loc,
-            f"{value} is nog niet ingevuld; de site toont deze tekst zo.",
+            f"{value} is nog niet ingevuld; zolang iets tussen [ ] staat, is het protocol een "
+            "concept (de site zegt dat op elke pagina).",
             "Vervang de tekst tussen [ ] door de echte gegevens van de school.",
         )
-        for loc, value in _texts(file.data)
-        if value.startswith("[") and value.endswith("]")
+        for loc, value in placeholders(file.data)
     ]
     for key in ("vastgesteld", "instemming_mr", "volgende_evaluatie"):
         if getattr(school, key) is None:
@@ -360,7 +361,12 @@ def check_school_placeholders(loaded: Loaded) -> list[Problem]:
                 _warn(
                     file,
                     (key,),
-                    f"'{key}' is nog niet ingevuld; de site toont 'nog niet ingevuld'.",
+                    f"'{key}' is nog niet ingevuld; de site toont 'nog niet ingevuld'."
+                    + (
+                        " Zonder deze datum is het protocol een concept."
+                        if key == ADOPTION_KEY
+                        else ""
+                    ),
                     f"Vul de datum in als JJJJ-MM-DD, bijv. '{key}: 2026-09-01'.",
                 )
             )
@@ -448,7 +454,7 @@ def check_step_drafts(loaded: Loaded) -> list[Problem]:
                 "Vervang de tekst tussen [ ] door wat de school bedoelt.",
             )
             for loc, value in _texts(file.data)
-            if value.startswith("[") and value.endswith("]")
+            if is_placeholder(value)
         ]
     return problems
 

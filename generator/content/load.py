@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.content import checks
+from generator.content import checks, status
 from generator.content.loaded import Loaded
 from generator.content.model import (
     FILE_MODELS,
@@ -167,6 +167,9 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
             loaded.parts["hoofdstukken.yml"].hoofdstukken
             if "hoofdstukken.yml" in loaded.parts
             else []
+        ),
+        status=status.derive(
+            loaded.files["school.yml"], loaded.parts["school.yml"], loaded.parts["formulieren.yml"]
         ),
     )
     return protocol, loaded.problems

@@ -15,6 +15,7 @@ from jinja2.filters import do_indent
 from markupsafe import Markup
 
 from generator.content.model import CLOSED, MarkdownText, Protocol
+from generator.content.status import is_placeholder
 from generator.site import paths
 from generator.site.context import mail_preview
 from generator.site.plan import Page, Pdf, SitePlan
@@ -89,6 +90,7 @@ class Renderer:
         self.env.filters["verbatim"] = verbatim
         self.env.filters["abbr"] = abbreviator(protocol)
         self.env.filters["datum"] = datum
+        self.env.tests["open"] = is_placeholder  # a [placeholder] still to fill in
         self.env.globals.update(
             protocol=protocol,
             school=protocol.school,
@@ -97,6 +99,7 @@ class Renderer:
             mail=protocol.mail,
             mail_voorbeeld=mail_preview(protocol),
             rol_info=protocol.rol,
+            staat=protocol.status,
         )
 
     def render(self, page: Page) -> str:
