@@ -50,13 +50,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
     protocol, problems = load(project.content)
     problems += check_mkdocs_yml(project.config_file)
-    if problems:
-        print(format_report(problems, project.root), file=sys.stderr)
     if protocol is None or any(p.is_error for p in problems):
+        print(
+            format_report(
+                problems,
+                project.root,
+                after="Een bestand met een fout is nog niet verder gecontroleerd: na het "
+                "herstellen kunnen er waarschuwingen bijkomen. 'check' bouwt niets; de site "
+                "in site/ is niet veranderd.",
+            ),
+            file=sys.stderr,
+        )
         return 1
+    if problems:
+        print(format_report(problems, project.root, after=""), file=sys.stderr)
+    state = (
+        f"concept ({len(protocol.status.open)} gegeven(s) in school.yml nog in te vullen)"
+        if protocol.status.concept
+        else "vastgesteld"
+    )
     print(
         f"De inhoud is in orde: {len(protocol.stappen)} stappen, {len(protocol.rollen)} rollen, "
-        f"{len(protocol.formulieren.formulieren)} formulieren."
+        f"{len(protocol.formulieren.formulieren)} formulieren; versie {protocol.school.versie}, "
+        f"{state}. 'check' bouwt niets: 'stappenwijzer build' maakt de site."
     )
     return 0
 
@@ -173,6 +189,32 @@ def cmd_importeer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_versie(args: argparse.Namespace) -> int:
+    from generator.content.bump import bump
+
+    project = _project(args)
+    try:
+        done = bump(project.content, args.wijziging, major=args.groot, version=args.nummer)
+    except ContentError as error:
+        print(
+            format_report(error.problems, project.root, after="Er is niets veranderd."),
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"Versie {done.old} is nu {done.new} ({_shown(done.school, project)}), en de wijziging "
+        f"van {done.datum.isoformat()} staat in {_shown(done.wijzigingen, project)}. "
+        "Draai nu 'stappenwijzer build' om de site bij te werken."
+    )
+    return 0
+
+
+def _shown(path: Path, project: Project) -> str:
+    with contextlib.suppress(ValueError):
+        return str(path.relative_to(project.root))
+    return str(path)
+
+
 def cmd_nieuw(args: argparse.Namespace) -> int:
     from generator.importing.write import copy_starter
 
@@ -233,6 +275,19 @@ def parser() -> argparse.ArgumentParser:
         "--naar", required=True, metavar="MAP", help="nieuwe map voor het concept"
     )
     importeer.set_defaults(func=cmd_importeer)
+    versie = add(
+        "versie",
+        "Een nieuwe versie in één stap: verhoog 'versie' in school.yml en zet de wijziging in "
+        "wijzigingen.yml.",
+    )
+    versie.add_argument(
+        "wijziging", metavar="WIJZIGING", help='wat er veranderde, bijv. "De MR besloot ..."'
+    )
+    versie.add_argument(
+        "--groot", action="store_true", help="een grote wijziging: 1.3 wordt 2.0 (standaard 1.4)"
+    )
+    versie.add_argument("--nummer", metavar="VERSIE", help="kies de nieuwe versie zelf, bijv. 2.0")
+    versie.set_defaults(func=cmd_versie)
     nieuw = sub.add_parser("nieuw", help="Begin een lege school: de bestanden met voorbeelden.")
     nieuw.add_argument("map", metavar="MAP", help="nieuwe map, bijv. content")
     nieuw.set_defaults(func=cmd_nieuw)
