@@ -110,9 +110,10 @@ def _still_concept(project: Project) -> str | None:
         first.line,
         first.column,
         f"Het protocol is nog een concept, dus 'build --definitief' bouwt niet: {what}.",
-        "Vul dit in (een datum als JJJJ-MM-DD). De definitieve site komt pas als niets in "
-        "school.yml meer tussen [ ] staat en 'vastgesteld' een datum heeft; zonder --definitief "
-        f"bouw je een site met 'Concept' op elke pagina. De vorige site blijft staan.{more}",
+        ("Vul dit in. " if first.value is not None else "Vul de datum in als JJJJ-MM-DD. ")
+        + "De definitieve site komt pas als niets in school.yml meer tussen [ ] staat en "
+        "'vastgesteld' een datum heeft; zonder --definitief bouw je een site met 'Concept' op "
+        f"elke pagina. De vorige site blijft staan.{more}",
     ).format(project.root)
 
 

@@ -12,6 +12,7 @@ from generator.content.bump import next_version
 from generator.content.load import load
 from tests.conftest import copy_project
 from tests.helpers import edit
+from tests.test_status import line_of
 
 NOTE = (
     "De MR besloot dat de evaluaties van stap 2 na 2 dagen, na twee weken en na zes weken zijn. "
@@ -91,7 +92,8 @@ def test_versie_without_a_number_asks_for_one(content, capsys):
     edit(content / "school.yml", 'versie: "1.0"', 'versie: "eerste"')
     assert main(["versie", NOTE]) == 1
     err = capsys.readouterr().err
-    assert "content/school.yml:9:" in err and "--nummer" in err
+    assert f"content/school.yml:{line_of(content / 'school.yml', 'versie:')}:" in err
+    assert "--nummer" in err
 
 
 def test_check_says_what_it_did(content, capsys):

@@ -676,7 +676,8 @@ def check_step_text_vs_data(loaded: Loaded) -> list[Problem]:
                 f"De momenten van stap {step.nummer} onder 'termijn' en de tekst van de school "
                 f'onder WANNEER ({_at(loaded, file, ("wanneer",))}: "{text}") zeggen niet '
                 f"hetzelfde: {said} "
-                + ("staat niet in de tekst." if missing else "staat niet bij de momenten."),
+                + ("staat" if len(missing or extra) == 1 else "staan")
+                + (" niet in de tekst." if missing else " niet bij de momenten."),
                 "Besloot de MR andere momenten? Pas dan allebei aan: de tekst onder 'wanneer' "
                 "(letterlijk zoals de school hem schreef) en de 'label', 'dagen', 'weken' of "
                 "'maanden' van elk moment hier. De rest van de site volgt de momenten.",
