@@ -139,3 +139,13 @@ def test_the_mrs_change_of_stap_2_reaches_every_page_and_pdf(tmp_path):
     assert "na 2 dagen, na twee weken en na zes weken" in step.lower()
     form = _visible(pdf_text(project.site_dir / "formulieren" / "stap-2-evaluaties.pdf"))
     assert "na twee weken" in form and "na zes weken" in form
+
+
+def test_a_text_that_writes_a_moment_out_is_flagged_at_its_line(content):
+    edit(content / "scenarios.yml", "{{stap-2.moment-2}} vertellen", "Na een week vertellen")
+    protocol, problems = load(content)
+    assert protocol is not None
+    (warning,) = [p for p in problems if "zelf uit" in p.message]
+    assert warning.path.name == "scenarios.yml" and not warning.is_error
+    assert warning.line == line_of(content / "scenarios.yml", "Na een week vertellen")
+    assert "'{{stap-2.moment-2}}'" in warning.hint

@@ -602,7 +602,7 @@ def check_facts(loaded: Loaded) -> list[Problem]:
     if not loaded.steps_complete:
         return []  # a step that failed may be the one that provides the fact
     known = facts.facts(step for _, step in loaded.steps)
-    files = [f for name, f in loaded.files.items() if name not in ("hoofdstukken.yml",)]
+    files = [f for name, f in loaded.files.items() if name not in facts.NO_FACT_FILES]
     files += [f for f, _ in loaded.steps]
     step_files = [f for f, _ in loaded.steps]
     problems = []
@@ -696,6 +696,47 @@ def check_step_text_vs_data(loaded: Loaded) -> list[Problem]:
     return problems
 
 
+def check_copied_facts(loaded: Loaded) -> list[Problem]:
+    """Our texts that write a moment out ('na een week') instead of naming it: they would not
+    follow when the MR changes the moments."""
+    if not loaded.steps_complete:
+        return []
+    by_label: dict[str, str] = {}
+    for name, value in facts.facts(step for _, step in loaded.steps).items():
+        if ".moment-" in name:
+            by_label.setdefault(value.casefold(), name)
+    if not by_label:
+        return []
+    step_files = [f for f, _ in loaded.steps]
+    files = [f for name, f in loaded.files.items() if name not in facts.NO_FACT_FILES]
+    problems = []
+    for file in [*files, *step_files]:
+        for loc, text in _texts(file.data):
+            if file in step_files and loc and loc[0] in facts.VERBATIM_STEP_KEYS:
+                continue
+            if file in step_files and loc[:2] == ("termijn", "momenten"):
+                continue  # the one place where the moments are written
+            for match in MOMENT_PHRASE.finditer(text):
+                name = by_label.get(match.group(0).casefold())
+                if name is None:
+                    continue
+                line, column = _line_with(file, file.position(loc), match.group(0))
+                problems.append(
+                    Problem(
+                        file.path,
+                        line,
+                        column,
+                        f"Deze tekst schrijft '{match.group(0)}' zelf uit; verandert de MR de "
+                        "momenten, dan blijft hier het oude moment staan.",
+                        f"Schrijf '{{{{{name}}}}}' in plaats van '{match.group(0)}': dan vult de "
+                        "site het moment in uit de stap (zie de README, 'Een wijziging die de MR "
+                        "besloot').",
+                        severity="let op",
+                    )
+                )
+    return problems
+
+
 def check_chapters(loaded: Loaded) -> list[Problem]:
     found = loaded.part("hoofdstukken.yml", Hoofdstukken)
     if found is None:
@@ -722,6 +763,7 @@ CHECKS: tuple[Check, ...] = (
     check_role_contacts,
     check_facts,
     check_step_text_vs_data,
+    check_copied_facts,
 )
 
 

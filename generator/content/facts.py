@@ -50,6 +50,9 @@ VERBATIM_STEP_KEYS = frozenset(
 )
 """A step's fields that hold the school's own text: never filled in."""
 
+NO_FACT_FILES = ("school.yml", "hoofdstukken.yml")
+"""Files whose texts never name a fact: the school's data and the school's own chapters."""
+
 M = TypeVar("M", bound=Strict)
 
 

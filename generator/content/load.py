@@ -128,15 +128,11 @@ def _ignored(path: Path) -> bool:
     return path.name.startswith(".") or path.name.endswith("~")
 
 
-NO_FACTS = ("school.yml", "hoofdstukken.yml")
-"""Parts whose texts never name a fact: the school's data and the school's own chapters."""
-
-
 def _fill_in_facts(loaded: Loaded) -> None:
     """Fill in every fact a text names (facts.py), from the one place it is written."""
     known = facts.facts(step for _, step in loaded.steps)
     loaded.parts = {
-        name: part if name in NO_FACTS else facts.fill_part(part, known)
+        name: part if name in facts.NO_FACT_FILES else facts.fill_part(part, known)
         for name, part in loaded.parts.items()
     }
     loaded.steps = [(file, facts.fill_part(step, known)) for file, step in loaded.steps]
