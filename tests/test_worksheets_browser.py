@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from pypdf import PdfReader
 
 from generator.site.planning import moment_date
 from tests.conftest import EMPTY_STORAGE, stored
@@ -18,15 +21,41 @@ PROTOCOL = bundled_protocol()
 MOMENTEN = PROTOCOL.stap(2).termijn.momenten
 
 
-def test_worksheet_page_prints_without_navigation(page_factory, server) -> None:
+FORMS = PROTOCOL.formulieren.formulieren
+
+
+def page_titles(reader: PdfReader, form) -> list[list[str]]:
+    """The worksheet's section titles found on each page, in order."""
+    titles = [o.titel for o in form.onderdelen]
+    pages = []
+    for pdf_page in reader.pages:
+        text = unicodedata.normalize("NFKC", pdf_page.extract_text())  # Ligatures: fl, fi.
+        lines = [line.strip() for line in text.splitlines()]
+        pages.append([t for t in titles if t in lines])
+    return pages
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.id for f in FORMS])
+def test_printing_a_worksheet_page_gives_its_pdf_sheet(page_factory, server, built, form) -> None:
     page, _ = page_factory()
-    page.goto(server + "/formulieren/stap-3-gesprek-zonder-schuldvraag/")
+    page.goto(server + f"/formulieren/{form.id}/", wait_until="networkidle")
     page.emulate_media(media="print")
-    assert page.locator(".md-header").is_hidden()
-    assert page.locator(".md-sidebar--primary").is_hidden()
-    assert page.locator(".md-footer").is_hidden()
-    assert page.locator(".sw-formulier").is_visible()
-    assert page.locator(".sw-versie").is_visible()
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-typeset > h1"):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.locator(".md-typeset > .admonition").count() == 0 or (
+        page.locator(".md-typeset > .admonition").first.is_hidden()
+    )
+    assert page.locator(".sw-blad .sw-f-naam").is_visible()
+    printed = PdfReader(BytesIO(page.pdf(prefer_css_page_size=True)))
+    sheet = PdfReader(built.site_dir / "formulieren" / f"{form.id}.pdf")
+    assert len(printed.pages) == len(sheet.pages)
+    assert page_titles(printed, form) == page_titles(sheet, form)
+    text = unicodedata.normalize("NFKC", "\n".join(p.extract_text() for p in printed.pages))
+    assert form.titel in text and "Privacy:" in text
+    assert f"Versie {PROTOCOL.school.versie}" in text  # In the page margin, as on the pdf.
+    assert "Druk je deze pagina af" not in text  # The page's intro stays on the screen.
+    if form.aanwijzingen:
+        assert text.count("Toelichting bij het gesprek") == 1  # Once, as on the pdf.
 
 
 def download_ics(page, code: str) -> bytes:

@@ -101,7 +101,7 @@ class Chart:
     height: float
     boxes: list[Box]
     edges: list[Edge]
-    rows: list[float] = field(default_factory=list)  # Middles of the gaps between rows.
+    rows: list[float] = field(default_factory=list)  # Where a page may end: below a row.
 
 
 def _text_block(
@@ -297,7 +297,7 @@ def step_plan(protocol: Protocol, words: Labels, m: Metrics = SCREEN) -> Chart:
         label_lines = [ln for o in down for ln in wrap(o.label, label_w, t)]
         gap = max(m.min_gap, _block_height(len(label_lines), t) + 1.4 * t) + m.extra_gap
         if i + 1 < len(stappen):
-            rows.append(box.y + box.h + gap / 2)
+            rows.append(box.y + box.h + 2)  # The arrow below starts the next page.
             y = box.y + box.h + gap
         else:
             y = box.y + box.h + m.margin
