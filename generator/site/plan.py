@@ -153,6 +153,10 @@ def _guide_page(protocol: Protocol, labels: Labels, guide: Guide, gp: GuidePage)
         "opvolging": context.follow_up(protocol, stap) if stap and not uitkomst.toevoeging else None,
         "tips": guide.tips_for(gp),
         "bellen": [protocol.school.contacten[c] for c in uitkomst.contacten],
+        "verder": [
+            (antwoord, paths.guide((*uitkomst.verder[:-1], antwoord.id)))
+            for antwoord in guide.continue_options(uitkomst)
+        ],
         "uitleg": [
             (pagina.titel, paths.onboarding(pagina.id))
             for wanted in uitkomst.uitleg
