@@ -259,3 +259,16 @@ def test_a_sheet_that_only_just_fits_does_not_leave_its_privacy_line_alone(proje
         last = body_lines(pdf.pages[-1])
         assert last[0] in titles  # The second page starts with a whole section ...
         assert "Conclusie" in last and last[-1] != "Conclusie"  # ... and ends with the last.
+
+
+def test_page_margin_texts_are_inert_css_strings() -> None:
+    from generator.site.render import css_string
+
+    value = css_string('Basisschool "De Klim\\op"\n</style><a href=javascript:alert(1)>')
+    inner = str(value)[1:-1]
+    assert str(value)[0] == str(value)[-1] == '"'
+    assert not set(inner) & set('"<>=:\\\n') - {"\\"}
+    assert "\\22 " in inner and "\\3c " in inner and "\\a " in inner
+    assert css_string("Versie 1.0 (concept) · 1 september 2026") == (
+        '"Versie 1.0 (concept) · 1 september 2026"'
+    )
