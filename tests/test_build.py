@@ -168,9 +168,10 @@ def test_serve_rebuilds_when_content_changes(project) -> None:
             "utf-8",
         )
         assert _wait_for(url, "Klassengesprek", 60), "serve did not pick up the change"
-        # A broken edit keeps the last good pages.
+        # A broken edit keeps the last good pages, with the error shown above them. (Wait for
+        # the banner: while the server checks the edit, a request may wait longer than 2 s.)
         path.write_text(path.read_text("utf-8").replace("\nwanneer:", "\nwanner:"), "utf-8")
-        time.sleep(3)
+        assert _wait_for(url, "wanner", 60), "serve did not show the error"
         assert "Klassengesprek" in (_fetch(url) or "")
     finally:
         process.terminate()
