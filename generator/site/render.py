@@ -123,6 +123,7 @@ def _environment(templates_dir: Path) -> Environment:
     env.filters["verbatim"] = verbatim
     env.filters["abbr"] = escape
     env.filters["datum"] = datum
+    env.filters["css_string"] = css_string
     return env
 
 
@@ -145,11 +146,6 @@ class Renderer:
         self.protocol = protocol
         self.env = _environment(templates_dir)
         self.env.filters["abbr"] = abbreviator(protocol)
-<<<<<<< HEAD
-        self.env.filters["datum"] = datum
-        self.env.filters["css_string"] = css_string
-=======
->>>>>>> main
         self.env.globals.update(
             protocol=protocol,
             school=protocol.school,
