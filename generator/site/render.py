@@ -17,6 +17,7 @@ from jinja2.filters import do_indent
 from markupsafe import Markup, escape
 
 from generator.content.model import CLOSED, MarkdownText, Protocol
+from generator.content.status import is_placeholder
 from generator.site import paths
 from generator.site.context import mail_preview
 from generator.site.plan import Page, Pdf, SitePlan
@@ -124,6 +125,7 @@ def _environment(templates_dir: Path) -> Environment:
     env.filters["abbr"] = escape
     env.filters["datum"] = datum
     env.filters["css_string"] = css_string
+    env.tests["open"] = is_placeholder  # a [placeholder] still to fill in
     return env
 
 
@@ -154,6 +156,7 @@ class Renderer:
             mail=protocol.mail,
             mail_voorbeeld=mail_preview(protocol),
             rol_info=protocol.rol,
+            staat=protocol.status,
         )
 
     def render(self, page: Page) -> str:
