@@ -392,7 +392,7 @@ def _pdfs(protocol: Protocol, labels: Labels) -> list[Pdf]:
             labels("titels.boekje"),
             "print/boekje.html.j2",
             {
-                "chart": charts["stappenplan"],
+                "chart": step_plan(protocol, labels),
                 "link": None,
                 "formulier_bijlagen": [
                     context.worksheet(protocol, f) for f in protocol.formulieren.formulieren
