@@ -492,7 +492,16 @@ class Uitkomst(Strict):
         default=None, description="De stap die nu geldt (leeg: geen stap uit het protocol)."
     )
     titel: Text
-    wat_nu: list[Markdown] = Field(min_length=1, description="Wat de leerkracht nu doet.")
+    wat_nu: list[Markdown] = Field(
+        min_length=1,
+        description="Wat de leerkracht nu doet, zoals het protocol het zegt (onze korte "
+        "samenvatting; de site toont het als toelichting).",
+    )
+    wat_nu_voorstel: list[Markdown] = Field(
+        default_factory=list,
+        description="Wat wij daarnaast aanraden maar het protocol niet zegt; de site toont het "
+        "als voorstel en zet het op de pagina 'Te bevestigen door de APC'.",
+    )
     uiterlijk: Text = Field(
         description="Voor wanneer: het moment dat het protocol noemt, of 'Het protocol noemt "
         "geen moment.'"

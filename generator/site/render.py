@@ -17,6 +17,7 @@ from markupsafe import Markup
 from generator.content.model import CLOSED, MarkdownText, Protocol
 from generator.site import paths
 from generator.site.context import mail_preview
+from generator.site.herkomst import bron_id, herkomst
 from generator.site.plan import Page, Pdf, SitePlan
 from generator.site.safe import finalize, inert, markdown_filter
 
@@ -97,6 +98,8 @@ class Renderer:
             mail=protocol.mail,
             mail_voorbeeld=mail_preview(protocol),
             rol_info=protocol.rol,
+            herkomst=herkomst,
+            bron_id=bron_id,
         )
 
     def render(self, page: Page) -> str:
