@@ -217,6 +217,10 @@ class Begrip(Strict):
     term: Text
     uitleg: Markdown
     bronnen: list[Bron] = Field(default_factory=list)
+    voorstel: bool = Field(
+        default=False,
+        description="Waar: onze omschrijving, nog niet vastgesteld door de school (voorstel).",
+    )
 
 
 class Begrippen(Strict):
@@ -352,6 +356,11 @@ class Nieuw(Strict):
 class RolInStap(Strict):
     rol: Id = Field(description="Verwijzing naar een rol in rollen.yml.")
     taak: Text = Field(description="Wat deze rol in deze stap doet (korte samenvatting).")
+    eventueel: bool = Field(
+        default=False,
+        description="Waar: het protocol noemt deze rol met 'evt.' (eventueel); tabellen tonen "
+        "dan 'evt.' voor de naam.",
+    )
 
 
 class Moment(Strict):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from generator.site import paths
+
 PROTOCOL = "protocol"
 TOELICHTING = "toelichting"
 VOORSTEL = "voorstel"
@@ -68,4 +70,14 @@ def proposals(protocol: Any, pages: list[Any]) -> list[tuple[Any, str, str]]:
         vraag = ctx.get("vraag")
         if vraag is not None and vraag.hulp is not None and herkomst(vraag.hulp) == VOORSTEL:
             add(vraag.hulp.titel, page)
+    first = {page.path: page for page in pages}
+    glossary = first.get(paths.GLOSSARY)
+    for begrip in protocol.begrippen.begrippen if glossary is not None else ():
+        if herkomst(begrip) == VOORSTEL:
+            add(begrip.term, glossary)
+    if protocol.mail is not None and paths.step(protocol.mail.stap) in first:
+        add(protocol.mail.onderwerp, first[paths.step(protocol.mail.stap)])
+    formulieren = first.get(paths.WORKSHEETS)
+    if formulieren is not None and herkomst(protocol.formulieren) == VOORSTEL:
+        add(formulieren.title, formulieren)
     return list(found.values())
