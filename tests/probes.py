@@ -62,3 +62,39 @@ def scrolls_sideways(page: Any, path: str) -> list[str]:
     """At 390 px no content box other than a chart is wider than its box (scrollWidth <=
     clientWidth): a table wrapper that scrolls a cut-off table counts as scrolling."""
     return page.evaluate(SIDEWAYS_JS)
+
+
+REFLOW_JS = """() => {
+    const problems = [];
+    const page = document.documentElement;
+    if (page.scrollWidth > window.innerWidth + 1) {
+        problems.push(`the page scrolls sideways: ${page.scrollWidth} > ${window.innerWidth}`);
+    }
+    // The functions stay within reach: the menu and the search.
+    for (const [what, selector] of [['menu button', 'label[for="__drawer"]'],
+                                    ['search button', 'label[for="__search"]']]) {
+        const shown = [...document.querySelectorAll(selector)].some(el => {
+            const box = el.getBoundingClientRect();
+            return box.width >= 1 && box.left >= -1 && box.right <= window.innerWidth + 1;
+        });
+        if (!shown) {
+            problems.push(`${what} not visible`);
+        }
+    }
+    // A chart offers its text version before the drawing.
+    for (const figure of document.querySelectorAll('figure.sw-schema')) {
+        const svg = figure.querySelector('svg');
+        const link = [...figure.querySelectorAll('a[href^="#"]')].find(a =>
+            svg && (a.compareDocumentPosition(svg) & Node.DOCUMENT_POSITION_FOLLOWING)
+            && document.getElementById(decodeURIComponent(a.hash.slice(1))));
+        if (!link) problems.push(`chart ${figure.id || ''} has no link to its text version first`);
+    }
+    return problems;
+}"""
+
+
+@probe("reflow", widths=(320,), schemes=("light",))
+def reflow(page: Any, path: str) -> list[str]:
+    """WCAG 1.4.10 at 320 CSS px (400 % zoom on a laptop): no two-dimensional scrolling except
+    the charts, which first offer their text version; menu and search stay reachable."""
+    return page.evaluate(REFLOW_JS) + page.evaluate(SIDEWAYS_JS)

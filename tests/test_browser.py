@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import EMPTY_STORAGE
 from tests.crawl import SCHEMES, WIDTHS
+from tests.probes import reflow
 
 pytestmark = pytest.mark.browser
 
@@ -68,6 +69,30 @@ def test_no_raw_markup_is_visible_on_any_page(crawl) -> None:
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_nothing_but_a_chart_scrolls_sideways_on_a_phone(crawl, scheme) -> None:
     assert crawl(390, scheme).problems("sideways") == []
+
+
+def test_every_page_reflows_at_320_px(crawl) -> None:
+    assert crawl(320, "light").problems("reflow") == []
+
+
+def test_the_reflow_probe_sees_a_wide_box_and_a_chart_without_text_first(
+    page_factory, server
+) -> None:
+    page, _ = page_factory()
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(server + "/stappen/")
+    assert reflow(page, "/stappen/") == []
+    page.evaluate(
+        """() => {
+        for (const a of document.querySelectorAll('figure.sw-schema a[href^="#"]')) a.remove();
+        const wide = document.createElement('pre');
+        wide.textContent = 'x'.repeat(400);
+        wide.style.whiteSpace = 'pre';
+        document.querySelector('article').append(wide);
+    }"""
+    )
+    found = " ".join(reflow(page, "/stappen/"))
+    assert "text version" in found and "PRE" in found
 
 
 # What teachers type, and the page that must be among the first three results. The words in

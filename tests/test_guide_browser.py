@@ -70,10 +70,12 @@ def test_keyboard_only(page_factory, server) -> None:
 def test_back_button_and_change_links(page_factory, server) -> None:
     page, _ = page_factory()
     page.goto(server + "/welke-stap-nu/")
-    page.get_by_role("link", name="Er loopt al een aanpak; er zijn eerder stappen gezet").click()
-    page.get_by_role(
-        "link", name="Ik heb vandaag een Gesprek zonder Schuldvraag gevoerd (stap 3)"
-    ).click()
+    start = PROTOCOL.wegwijzer.vragen[0]
+    ongoing = next(a for a in start.antwoorden if a.id == "loopt-al")
+    done = next(q for q in PROTOCOL.wegwijzer.vragen if q.id == ongoing.naar)
+    gzs_today = next(a for a in done.antwoorden if a.id == "gzs-vandaag")
+    page.get_by_role("link", name=ongoing.tekst, exact=True).click()
+    page.get_by_role("link", name=gzs_today.tekst, exact=True).click()
     assert page.locator("h1").inner_text().startswith("Stap 4:")
     page.go_back()
     assert page.url.endswith("/welke-stap-nu/loopt-al/")

@@ -3,19 +3,16 @@ and ``serve`` shows a content error on the page and removes it after a good save
 
 from __future__ import annotations
 
-import os
 import re
 import signal
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from generator.project import Project
-from tests.conftest import ROOT, copy_project
+from tests.conftest import copy_project
+from tests.helpers import start_serve
 
 pytestmark = pytest.mark.browser
 
@@ -79,12 +76,6 @@ def test_a_mermaid_block_makes_no_request_out(page_factory, server, built, shim)
         assert unpkg
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _wait_for_text(page: object, selector: str, present: bool, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -101,16 +92,7 @@ def _wait_for_text(page: object, selector: str, present: bool, seconds: float) -
 @pytest.fixture
 def serving(tmp_path: Path):
     project: Project = copy_project(tmp_path / "p")
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
-        cwd=project.root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process, address = start_serve(project.root)
     lines: list[str] = []
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -122,7 +104,7 @@ def serving(tmp_path: Path):
         process.kill()
         raise AssertionError("".join(lines))
     time.sleep(0.5)
-    yield project, f"http://127.0.0.1:{port}"
+    yield project, address
     process.send_signal(signal.SIGINT)
     process.communicate(timeout=30)
 

@@ -26,7 +26,7 @@ FOCUS_STATE = """() => {
   // is meant to show on top of the header.
   const band = header ? header.getBoundingClientRect() : null;
   return {
-    text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 80),
+    text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 300),
     tag: el.tagName.toLowerCase(),
     href: el.getAttribute('href') || '',
     cls: el.className && el.className.baseVal === undefined ? el.className : '',

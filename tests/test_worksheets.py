@@ -94,3 +94,18 @@ def test_weekend_moves_to_monday() -> None:
     assert next_school_day(dt.date(2026, 11, 28)) == dt.date(2026, 11, 30)  # Saturday
     assert next_school_day(dt.date(2026, 11, 29)) == dt.date(2026, 11, 30)  # Sunday
     assert next_school_day(dt.date(2026, 11, 30)) == dt.date(2026, 11, 30)  # Monday
+
+
+def test_every_pdf_is_tagged_for_screen_readers(built) -> None:
+    """PDF/UA-1: a structure tree, marked content, the language and a title, on every PDF."""
+    pdfs = sorted(built.site_dir.rglob("*.pdf"))
+    assert len(pdfs) >= 10
+    for pdf in pdfs:
+        reader = PdfReader(pdf)
+        root = reader.trailer["/Root"]
+        name = pdf.relative_to(built.site_dir)
+        assert "/StructTreeRoot" in root, name
+        assert root["/MarkInfo"]["/Marked"], name
+        assert root["/Lang"] == "nl", name
+        assert reader.metadata and reader.metadata.title, name
+        assert "pdfuaid" in reader.xmp_metadata.stream.get_data().decode(), name  # type: ignore[union-attr]

@@ -313,24 +313,33 @@ def check_guide_and_scenarios(loaded: Loaded) -> list[Problem]:
 
 
 def _check_guide_references(loaded: Loaded, file: YamlFile, wegwijzer: Wegwijzer) -> list[Problem]:
-    """The contacts (school.yml) and explanation pages (nieuw.yml) an outcome names exist."""
+    """The contacts (school.yml), explanation pages (nieuw.yml), roles (rollen.yml) and
+    worksheet (formulieren.yml) an outcome names exist."""
     problems: list[Problem] = []
     school = loaded.part("school.yml", School)
     nieuw = loaded.part("nieuw.yml", Nieuw)
+    roles = loaded.part("rollen.yml", Rollen)
+    forms = loaded.part("formulieren.yml", Formulieren)
     contacts = set(school[1].contacten) if school else None
     pages = {p.id for p in nieuw[1].paginas} if nieuw else None
+    role_ids = {r.id for r in roles[1].rollen} if roles else None
+    form_ids = {f.id for f in forms[1].formulieren} if forms else None
     for i, uitkomst in enumerate(wegwijzer.uitkomsten):
+        form = [uitkomst.formulier] if uitkomst.formulier else []
         for key, names, known, what in (
             ("contacten", uitkomst.contacten, contacts, "contactpersoon in school.yml"),
             ("uitleg", uitkomst.uitleg, pages, "pagina in nieuw.yml"),
+            ("rollen", uitkomst.rollen, role_ids, "rol in rollen.yml"),
+            ("formulier", form, form_ids, "formulier in formulieren.yml"),
         ):
             if known is None:
                 continue
             for k, name in enumerate(names):
                 if name not in known:
+                    loc = ("uitkomsten", i, key, *(() if key == "formulier" else (k,)))
                     problems.append(
                         file.problem(
-                            ("uitkomsten", i, key, k),
+                            loc,
                             f"'{name}' bij de uitkomst '{uitkomst.id}' is geen {what}.",
                             _suggest(name, known),
                         )

@@ -536,6 +536,16 @@ class Uitkomst(Strict):
     toevoeging: bool = Field(
         default=False, description="Waar: deze uitkomst staat niet in het protocol."
     )
+    rollen: list[Id] = Field(
+        default_factory=list,
+        description="Wie handelt (id's uit rollen.yml), voor een uitkomst zonder stap; bij een "
+        "stap komen de rollen uit de stap.",
+    )
+    formulier: Id | None = Field(
+        default=None,
+        description="Het formulier (id uit formulieren.yml) voor een uitkomst zonder stap, bijv. "
+        "het dossier; bij een stap komt het formulier uit de stap.",
+    )
     verder: list[Id] = Field(
         default_factory=list,
         description="Antwoorden (id's) vanaf de eerste vraag waarmee de leerkracht hierna verder "

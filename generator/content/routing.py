@@ -81,6 +81,19 @@ class Guide:
             node = self.node(antwoord.naar)
         return node, given
 
+    def continue_options(self, uitkomst: Uitkomst) -> list[Antwoord]:
+        """Where a teacher picks up the guide after an outcome outside the step plan: every
+        answer on the path's last question that leads where ``verder`` leads (after a fight,
+        'I saw it', 'someone told me' and 'online' all continue at the same question), so the
+        answers shown later are the ones the teacher really gave."""
+        if not uitkomst.verder:
+            return []
+        *before, last = uitkomst.verder
+        question, _ = self.walk(before)
+        assert isinstance(question, Vraag)
+        target = next(a.naar for a in question.antwoorden if a.id == last)
+        return [a for a in question.antwoorden if a.naar == target]
+
     def tips_for(self, page: GuidePage) -> list[Tip]:
         """The tips an outcome page shows: those of the answers that led to it, then the
         outcome's own, each once, in that order."""

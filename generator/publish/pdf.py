@@ -28,13 +28,15 @@ def _render(html: str) -> bytes:
     """Render one HTML document to PDF (runs in a worker process)."""
     from weasyprint import HTML
 
-    return HTML(string=html).write_pdf()
+    # PDF/UA-1: tagged, with the document's language and title, so a screen reader reads the
+    # worksheets in order (WCAG 2.2 for documents; see docs/decisions.md).
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def _key(html: str) -> str:
     import weasyprint
 
-    return hashlib.sha256(f"{weasyprint.__version__}\0{html}".encode()).hexdigest()
+    return hashlib.sha256(f"{weasyprint.__version__}\0pdf/ua-1\0{html}".encode()).hexdigest()
 
 
 def _ignore_ctrl_c() -> None:

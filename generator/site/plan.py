@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator.content.model import Protocol
+from generator.content.model import Formulier, Protocol, Stap, Uitkomst
 from generator.content.routing import Guide, GuidePage
 from generator.site.herkomst import proposals
 from generator.site import context, paths
@@ -140,12 +140,17 @@ def _guide_page(protocol: Protocol, labels: Labels, guide: Guide, gp: GuidePage)
         "gp": gp,
         "uitkomst": uitkomst,
         "stap": stap,
-        "formulier": protocol.formulier(stap.formulier) if stap and stap.formulier else None,
+        "formulier": _outcome_form(protocol, stap, uitkomst),
+        "rollen": [r.rol for r in stap.rollen] if stap else list(uitkomst.rollen),
         # An outcome of ours on a step (e.g. "the evaluations are done") does not repeat the
         # step's schedule.
         "opvolging": context.follow_up(protocol, stap) if stap and not uitkomst.toevoeging else None,
         "tips": guide.tips_for(gp),
         "bellen": [protocol.school.contacten[c] for c in uitkomst.contacten],
+        "verder": [
+            (antwoord, paths.guide((*uitkomst.verder[:-1], antwoord.id)))
+            for antwoord in guide.continue_options(uitkomst)
+        ],
         "uitleg": [
             (pagina.titel, paths.onboarding(pagina.id))
             for wanted in uitkomst.uitleg
@@ -154,6 +159,13 @@ def _guide_page(protocol: Protocol, labels: Labels, guide: Guide, gp: GuidePage)
         ],
     }
     return Page(path, title, "wegwijzer-uitkomst.md.j2", ctx, **common)
+
+
+def _outcome_form(protocol: Protocol, stap: Stap | None, uitkomst: Uitkomst) -> Formulier | None:
+    """The worksheet an outcome points to: its step's, or its own (e.g. the case log)."""
+    if stap is not None:
+        return protocol.formulier(stap.formulier) if stap.formulier else None
+    return protocol.formulier(uitkomst.formulier) if uitkomst.formulier else None
 
 
 def _step_pages(protocol: Protocol, labels: Labels) -> list[Page]:
