@@ -47,6 +47,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from generator.content.load import load
     from generator.publish.mkdocs_yml import check_mkdocs_yml
 
+    if args.scholen:
+        return cmd_check_board(args)
     project = _project(args)
     protocol, problems = load(project.content)
     problems += check_mkdocs_yml(project.config_file)
@@ -61,7 +63,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _template_error(error: TemplateError, project: Project) -> str:
+def cmd_check_board(args: argparse.Namespace) -> int:
+    from generator.publish.board import check_school, read_board
+
+    board = read_board(Path(args.scholen), Path.cwd() / DEFAULT_TEMPLATES)
+    failed = []
+    if board.problems:
+        print(format_report(board.problems, Path.cwd()), file=sys.stderr)
+    for school in board.schools:
+        ok, problems = check_school(school)
+        if problems:
+            print(f"\n{school.name}:", file=sys.stderr)
+            print(format_report(problems, Path.cwd()), file=sys.stderr)
+        if not ok:
+            failed.append(school.name)
+        else:
+            print(f"{school.name}: de inhoud is in orde.")
+    if failed or not board.schools:
+        if failed:
+            print(f"\nFouten bij: {', '.join(failed)}.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def template_error(error: TemplateError, project: Project) -> str:
     where = getattr(error, "filename", None) or "site_templates"
     line = getattr(error, "lineno", None)
     with contextlib.suppress(ValueError):
@@ -76,6 +101,14 @@ def _template_error(error: TemplateError, project: Project) -> str:
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.publish.mkdocs_yml import check_mkdocs_yml
 
+    if args.scholen:
+        return cmd_build_board(args)
+    if args.naar:
+        print(
+            "--naar hoort bij --scholen: de site van één school staat altijd in site/.",
+            file=sys.stderr,
+        )
+        return 1
     project = _project(args)
     _setup_logging(args.verbose)
     engine_problems = check_mkdocs_yml(project.config_file)
@@ -88,7 +121,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(error.report(project.root), file=sys.stderr)
         return 1
     except TemplateError as error:
-        print(_template_error(error, project), file=sys.stderr)
+        print(template_error(error, project), file=sys.stderr)
         return 1
     except BuildError as error:
         print(
@@ -105,6 +138,51 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(f"De site staat in {project.site_dir}.")
+    return 0
+
+
+def cmd_build_board(args: argparse.Namespace) -> int:
+    import time
+
+    from generator.publish.board import build_board, read_board
+    from generator.publish.mkdocs_yml import check_mkdocs_yml
+
+    _setup_logging(args.verbose)
+    start = time.perf_counter()
+    folder = Path(args.scholen)
+    board = read_board(
+        folder, Path.cwd() / DEFAULT_TEMPLATES, Path(args.naar) if args.naar else None
+    )
+    base = board.folder.parent
+    if board.problems:
+        print(format_report(board.problems, base), file=sys.stderr)
+    if not board.schools:
+        return 1
+    config = board.schools[0].project.config_file
+    engine_problems = check_mkdocs_yml(config)
+    if engine_problems:
+        print(format_report(engine_problems, base), file=sys.stderr)
+        return 1
+    results = build_board(board, args.jobs)
+    failed = [r for r in results if not r.ok]
+    for school, result in zip(board.schools, results, strict=True):
+        if result.ok:
+            note = f", {result.warnings} waarschuwing(en)" if result.warnings else ""
+            print(f"{result.school}: de site staat in {school.project.site_dir}{note}.")
+    for result in failed:
+        print(
+            f"\n{result.school}: NIET bijgewerkt. De vorige site van {result.school} blijft "
+            f"staan.\n{result.report}",
+            file=sys.stderr,
+        )
+    seconds = time.perf_counter() - start
+    shown = f"{seconds:.1f}".replace(".", ",")
+    summary = f"{len(results) - len(failed)} van {len(results)} scholen gebouwd in {shown} s"
+    if failed:
+        names = ", ".join(r.school for r in failed)
+        print(f"\n{summary}; mislukt: {names}.", file=sys.stderr)
+        return 1
+    print(f"{summary}.")
     return 0
 
 
@@ -180,8 +258,31 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("-v", "--verbose", action="store_true", help="meer uitvoer")
         return p
 
-    add("check", "Controleer de inhoud en meld alle fouten.").set_defaults(func=cmd_check)
-    add("build", "Controleer, genereer en publiceer de site in site/.").set_defaults(func=cmd_build)
+    check = add("check", "Controleer de inhoud en meld alle fouten.")
+    check.add_argument(
+        "--scholen", metavar="MAP", help="controleer elke school van een bestuur (zie README)"
+    )
+    check.set_defaults(func=cmd_check)
+    build = add("build", "Controleer, genereer en publiceer de site in site/.")
+    build.add_argument(
+        "--scholen",
+        metavar="MAP",
+        help="bouw een site per school van een bestuur: MAP/protocol/ is het gedeelde protocol, "
+        "MAP/<school>/school.yml de gegevens van elke school (zie README)",
+    )
+    build.add_argument(
+        "--naar",
+        metavar="MAP",
+        help="met --scholen: de sites komen in MAP/<school>/ (standaard: MAP van --scholen/site)",
+    )
+    build.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="met --scholen: zoveel scholen tegelijk (standaard: het aantal cores)",
+    )
+    build.set_defaults(func=cmd_build)
     serve = add("serve", "Bouw en toon de site op 127.0.0.1, en ververs bij elke wijziging.")
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000)")
     serve.set_defaults(func=cmd_serve)

@@ -28,9 +28,10 @@ class Generated:
     skipped: bool = False
 
 
-def generate(project: Project, *, force: bool = False) -> Generated:
+def generate(project: Project, *, force: bool = False, pdf_workers: int | None = None) -> Generated:
     """Validate the content and write docs and engine config. Raises ContentError, writing
-    nothing, if the content has errors."""
+    nothing, if the content has errors. ``pdf_workers``: processes for the PDFs (default:
+    every core)."""
     from generator.publish import cache
 
     key = cache.fingerprint(project)
@@ -49,7 +50,12 @@ def generate(project: Project, *, force: bool = False) -> Generated:
     protocol, problems = load_or_raise(project.content)  # load and check
     plan = plan_site(protocol, load_labels(project.templates), project.templates)
     pages, documents = Renderer(project.templates, protocol).render_site(plan)
-    pdfs, pdf_stats = render_pdfs(documents, project.pdf_cache)
+    pdfs, pdf_stats = render_pdfs(
+        documents,
+        project.pdf_cache,
+        workers=pdf_workers,
+        prune=project.shared_pdf_cache is None,
+    )
 
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update(pdfs)

@@ -15,15 +15,20 @@ class Project:
     root: Path
     content: Path
     templates: Path
+    # A school of a board (publish/board.py) keeps its files elsewhere; None: under root.
+    build: Path | None = None
+    site: Path | None = None
+    config: Path | None = None
+    shared_pdf_cache: Path | None = None
 
     @property
     def config_file(self) -> Path:
         """The engine configuration a school may tune (theme, extensions)."""
-        return self.root / "mkdocs.yml"
+        return self.config or self.root / "mkdocs.yml"
 
     @property
     def build_dir(self) -> Path:
-        return self.root / BUILD_DIR
+        return self.build or self.root / BUILD_DIR
 
     @property
     def docs_dir(self) -> Path:
@@ -37,7 +42,7 @@ class Project:
 
     @property
     def pdf_cache(self) -> Path:
-        return self.build_dir / "pdf-cache"
+        return self.shared_pdf_cache or self.build_dir / "pdf-cache"
 
     @property
     def stamp_file(self) -> Path:
@@ -45,8 +50,11 @@ class Project:
 
     @property
     def site_dir(self) -> Path:
-        return self.root / "site"
+        return self.site or self.root / "site"
 
     @property
     def new_site_dir(self) -> Path:
+        """Next to the site, so that swapping it in is a rename on one file system."""
+        if self.site is not None:
+            return self.site.with_name(f".{self.site.name}.new")
         return self.build_dir / "site.new"

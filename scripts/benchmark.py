@@ -5,7 +5,14 @@ versus MkDocs alone on the same generated docs, both in-process (medians) and as
 (including Python start-up and imports). Goal: a warm rebuild costs at most 10% more than
 MkDocs alone.
 
-Run from the project root:  .venv/bin/python scripts/benchmark.py [--runs N]
+With --bestuur it measures a board instead: ``build --scholen`` for 20 schools (one shared
+protocol, a school.yml each) next to 20 single-school builds (20 x ``stappenwijzer build``), both
+cold (empty caches) and warm (the same command again, nothing changed), and 20 x ``mkdocs build``
+of one school's generated docs. Goal: warm board build <= 1.2 x (20 x mkdocs build) / cores.
+Every command runs once; wall-clock and CPU time (user + system of the command) are printed,
+since the machine may be shared.
+
+Run from the project root:  .venv/bin/python scripts/benchmark.py [--runs N] [--bestuur [N]]
 It works on a temporary copy of the project and never touches site/ or build/ here.
 """
 
@@ -14,6 +21,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -58,12 +66,112 @@ def command(args: list[str], cwd: Path, runs: int, before: Callable[[], object] 
     return timed(run, runs, before)
 
 
+def run_once(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system, the command and its children) of one run."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, cwd=cwd, env=env, check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def run_all(commands: list[tuple[list[str], Path]]) -> tuple[float, float]:
+    """The commands one after another: total wall-clock and CPU seconds."""
+    wall = cpu = 0.0
+    for args, cwd in commands:
+        w, c = run_once(args, cwd)
+        wall, cpu = wall + w, cpu + c
+    return wall, cpu
+
+
+def school_yml(number: int) -> str:
+    text = (ROOT / "content" / "school.yml").read_text(encoding="utf-8")
+    return text.replace('naam: "[naam van de school]"', f'naam: "Basisschool {number:02d}"')
+
+
+def bench_board(schools: int) -> int:
+    """A board of ``schools`` schools against as many single-school builds."""
+    exe = [sys.executable, "-m", "generator.cli"]
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(prefix="sw-bench-board-") as tmp:
+        board = Path(tmp) / "bestuur"
+        shutil.copytree(ROOT / "content", board / "protocol")
+        (board / "protocol" / "school.yml").unlink()
+        singles = []
+        for number in range(1, schools + 1):
+            (board / f"school-{number:02d}").mkdir()
+            (board / f"school-{number:02d}" / "school.yml").write_text(school_yml(number))
+            single = copy_project(Path(tmp) / f"los-{number:02d}")
+            single.content.joinpath("school.yml").write_text(school_yml(number))
+            singles.append(single)
+        board_build = [*exe, "build", "--scholen", str(board)]
+        rows = [
+            (
+                f"Bestuur koud ({schools} scholen, build/ en site/ leeg)",
+                run_once(board_build, ROOT),
+            ),
+            ("Bestuur warm (zelfde commando, niets veranderd)", run_once(board_build, ROOT)),
+        ]
+        single_builds = [([*exe, "build"], p.root) for p in singles]
+        rows += [
+            (f"{schools} x losse build koud", run_all(single_builds)),
+            (f"{schools} x losse build warm", run_all(single_builds)),
+        ]
+        mkdocs = [
+            (
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "-q",
+                    "-f",
+                    "build/mkdocs.yml",
+                    "-d",
+                    str(p.root / "mkdocs-only-site"),
+                ],
+                p.root,
+            )
+            for p in singles
+        ]
+        rows.append((f"{schools} x mkdocs build (docs van één school)", run_all(mkdocs)))
+
+    print(
+        f"Stappenwijzer benchmark bestuur ({schools} scholen, {cores} cores, elk commando 1 keer)"
+    )
+    print(f"  {'':<58} {'klok':>8} {'cpu':>8}")
+    for label, (wall, cpu) in rows:
+        print(f"  {label:<58} {wall:7.1f}s {cpu:7.1f}s")
+    warm_board = rows[1][1][0]
+    mkdocs_total = rows[4][1][0]
+    goal = 1.2 * mkdocs_total / cores
+    print(
+        f"\nWarm bestuur {warm_board:.1f} s; doel: hooguit 1,2 x {mkdocs_total:.1f} s / {cores} "
+        f"= {goal:.1f} s -> " + ("gehaald" if warm_board <= goal else "NIET gehaald")
+    )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--bestuur",
+        type=int,
+        nargs="?",
+        const=20,
+        default=None,
+        metavar="N",
+        help="meet een bestuur van N scholen (standaard 20) in plaats van één school",
+    )
+    options = parser.parse_args()
+    runs = options.runs
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    if options.bestuur:
+        return bench_board(options.bestuur)
 
     with tempfile.TemporaryDirectory(prefix="sw-bench-") as tmp:
         project = copy_project(Path(tmp))

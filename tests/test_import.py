@@ -282,3 +282,128 @@ def test_an_image_and_a_header_are_reported_not_dropped_silently(tmp_path) -> No
     imported = import_document(path, tmp_path / "content", TODAY)
     text = report(imported, tmp_path / "content")
     assert "Niet overgenomen" in text and "OBS De Linde – vertrouwelijk" in text
+
+
+VLINDER_STEPS = {
+    "Stap 1 - Signaleren": {
+        "Wat": "Een kind, ouder of collega ziet of hoort dat er gepest wordt.",
+        "Actie": [
+            "De leerkracht neemt de melding serieus.",
+            "De leerkracht noteert de melding in ParnasSys.",
+        ],
+        "Betrokkenen": "Leerkracht, gepeste leerling.",
+    },
+    "Stap 2 - Gesprekken": {
+        "Wat": "De leerkracht praat apart met beide kinderen.",
+        "Actie": [
+            "Eerst met de gepeste leerling, dan met de pester.",
+            "Samen worden afspraken gemaakt.",
+        ],
+        "Betrokkenen": "Leerkracht, gepeste leerling, pester.",
+    },
+    "Stap 3 - Ouders informeren": {
+        "Wat": "De ouders van beide kinderen worden gebeld.",
+        "Actie": ["De leerkracht belt dezelfde dag nog."],
+        "Betrokkenen": "Leerkracht, ouders.",
+    },
+    "Stap 4 - Evaluatie": {  # no action and no worksheet
+        "Wat": "Na twee weken kijkt de leerkracht of het pesten gestopt is.",
+        "Betrokkenen": "Leerkracht, intern begeleider.",
+    },
+}
+VLINDER_TEXT = [
+    "Pestprotocol IKC De Vlinder",
+    "Versie maart 2025, vastgesteld door team en MR.",
+    "Op IKC De Vlinder  voelt ieder kind zich veilig. Pessten accepteren wij niet.",
+    "We blijven van elkaar af.",
+    "We lachen elkaar niet uit.",
+    "Bij elke melding volgen we deze stappen.",
+    "Intern begeleider",
+    "Mevr. Bakker",
+    "Vertrouwenspersoon",
+    "Dhr. Yilmaz",
+]
+
+
+def _vlinder_docx(path: Path) -> Path:
+    """A protocol shaped unlike the bundled one, as a school writes it in Word: a bold title
+    (no Title style), numbered chapters, the steps as level-2 headings 'Stap N - ...' under a
+    chapter with the school's own level-3 headings (Wat, Actie, Betrokkenen), a Word numbered
+    list, a step without 'Actie', a typo and a double space, and a contact table at the end."""
+    from docx import Document
+    from docx.shared import Pt
+
+    document = Document()
+    title = document.add_paragraph().add_run("Pestprotocol IKC De Vlinder")
+    title.bold, title.font.size = True, Pt(20)
+    document.add_paragraph("Versie maart 2025, vastgesteld door team en MR.")
+    document.add_heading("1. Waarom dit protocol", level=1)
+    document.add_paragraph(VLINDER_TEXT[2])
+    document.add_heading("2. Afspraken in de groep", level=1)
+    for rule in VLINDER_TEXT[3:5]:
+        document.add_paragraph(rule, style="List Bullet")
+    document.add_heading("3. Werkwijze bij pesten", level=1)
+    document.add_paragraph(VLINDER_TEXT[5])
+    for step, parts in VLINDER_STEPS.items():
+        document.add_heading(step, level=2)
+        for heading, body in parts.items():
+            document.add_heading(heading, level=3)
+            for line in body if isinstance(body, list) else [body]:
+                document.add_paragraph(line, style="List Number" if heading == "Actie" else None)
+    document.add_heading("4. Wie kun je bellen?", level=1)
+    rows = [["Rol", "Naam"], VLINDER_TEXT[6:8], VLINDER_TEXT[8:10]]
+    table = document.add_table(rows=len(rows), cols=2)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(str(path))
+    return path
+
+
+def test_a_protocol_shaped_differently_imports_builds_and_check_lists_what_is_left(
+    tmp_path, capsys
+) -> None:
+    from generator.cli import main
+
+    document = _vlinder_docx(tmp_path / "Pestprotocol Vlinder.docx")
+    content = tmp_path / "concept" / "content"
+    assert main(["importeer", str(document), "--naar", str(content)]) == 0
+    said = capsys.readouterr().out
+    assert (
+        "4 stappen herkend" in said and "Alle tekst van het document staat in het concept" in said
+    )
+    assert main(["check", "--content", str(content)]) == 0
+    check = capsys.readouterr().err
+    assert f"{content / 'school.yml'}:5:7: let op: [naam van de school] is nog niet ingevuld" in (
+        check
+    )
+    assert f"{content / 'wegwijzer.yml'}:1:1: let op: Er is nog geen wegwijzer" in check
+    assert "[wanneer, in een paar woorden] is nog niet ingevuld" in check
+    assert "heeft een gat" not in check  # a plan may start at stap 1
+
+    protocol, _ = load(content)
+    assert protocol is not None
+    assert [s.kop for s in protocol.stappen] == list(VLINDER_STEPS)
+    assert [[x.kop for x in s.secties] for s in protocol.stappen] == [
+        list(parts) for parts in VLINDER_STEPS.values()
+    ]
+    assert not any(s.formulier for s in protocol.stappen)
+
+    project = Project(tmp_path / "concept", content, tmp_path / "concept" / "site_templates")
+    shutil.copytree(ROOT / "site_templates", project.templates)
+    shutil.copy(ROOT / "mkdocs.yml", project.root / "mkdocs.yml")
+    build_site(project)
+    text = _site_text(project.site_dir)
+    sentences = [
+        *VLINDER_TEXT,
+        *VLINDER_STEPS,
+        *(
+            line
+            for parts in VLINDER_STEPS.values()
+            for body in parts.values()
+            for line in (body if isinstance(body, list) else [body])
+        ),
+    ]
+    assert not _missing(sentences, text)
+    step = (project.site_dir / "stappen" / "stap-4" / "index.html").read_text(encoding="utf-8")
+    assert "Actie" not in [squash(h) for h in page_text(step).headings]

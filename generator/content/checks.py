@@ -108,7 +108,8 @@ def check_step_numbers(loaded: Loaded) -> list[Problem]:
                 )
             )
     if numbers and loaded.steps_complete:
-        missing = sorted(set(range(max(numbers) + 1)) - set(numbers))
+        first = min(min(numbers), 1)  # a plan starts at stap 0 or stap 1
+        missing = sorted(set(range(first, max(numbers) + 1)) - set(numbers))
         if missing:
             problems.append(
                 _warn(

@@ -50,9 +50,9 @@ def _check_safety(site: Path, passed: Path) -> None:
         )
 
 
-def build_site(project: Project) -> Generated:
+def build_site(project: Project, *, pdf_workers: int | None = None) -> Generated:
     """Validate, generate and publish. On any failure the previous site/ stays as it was."""
-    generated = generate(project)
+    generated = generate(project, pdf_workers=pdf_workers)
     new_site = project.new_site_dir
     if new_site.exists():
         shutil.rmtree(new_site)

@@ -3,7 +3,8 @@ their input changed.
 
 Each PDF's input is the complete HTML document (with its CSS inlined), so a hash of that HTML
 and of the WeasyPrint version identifies the PDF exactly. Rendered PDFs are kept in a cache
-directory under build/; a warm rebuild renders none.
+directory under build/; a warm rebuild renders none. The schools of a board share one cache
+directory (publish/board.py): a PDF whose HTML is the same for two schools is rendered once.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class PdfStats:
     rendered: int
     cached: int
     seconds: float
+    files: frozenset[str] = frozenset()
+    """The cache entries (file names) this run used."""
 
 
 def _render(html: str) -> bytes:
@@ -44,9 +47,13 @@ def _ignore_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def render_pdfs(jobs: dict[str, str], cache_dir: Path) -> tuple[dict[str, bytes], PdfStats]:
+def render_pdfs(
+    jobs: dict[str, str], cache_dir: Path, *, workers: int | None = None, prune: bool = True
+) -> tuple[dict[str, bytes], PdfStats]:
     """PDF bytes for each job (output path -> HTML). Unchanged jobs come from the cache; the
-    others are rendered in parallel. Cache entries no job uses any more are removed."""
+    others are rendered in parallel (on ``workers`` processes, default: every core). With
+    ``prune``, cache entries no job uses any more are removed (not in a cache that other
+    builds share while they run)."""
     start = time.perf_counter()
     cache_dir.mkdir(parents=True, exist_ok=True)
     keys = {path: _key(html) for path, html in jobs.items()}
@@ -54,7 +61,7 @@ def render_pdfs(jobs: dict[str, str], cache_dir: Path) -> tuple[dict[str, bytes]
         path: html for path, html in jobs.items() if not (cache_dir / f"{keys[path]}.pdf").exists()
     }
     if todo:
-        workers = max(1, min(len(todo), os.cpu_count() or 1))
+        workers = max(1, min(len(todo), workers or os.cpu_count() or 1))
         if workers == 1:
             rendered = {path: _render(html) for path, html in todo.items()}
         else:
@@ -62,13 +69,19 @@ def render_pdfs(jobs: dict[str, str], cache_dir: Path) -> tuple[dict[str, bytes]
                 rendered = dict(zip(todo, pool.map(_render, todo.values()), strict=True))
         for path, data in rendered.items():
             target = cache_dir / f"{keys[path]}.pdf"
-            tmp = target.with_suffix(".tmp")
+            tmp = target.with_suffix(f".{os.getpid()}.tmp")  # another build may write it too
             tmp.write_bytes(data)
             tmp.replace(target)
-    wanted = {f"{k}.pdf" for k in keys.values()}
+    wanted = frozenset(f"{k}.pdf" for k in keys.values())
+    if prune:
+        prune_cache(cache_dir, wanted)
+    pdfs = {path: (cache_dir / f"{keys[path]}.pdf").read_bytes() for path in jobs}
+    stats = PdfStats(len(todo), len(jobs) - len(todo), time.perf_counter() - start, wanted)
+    return pdfs, stats
+
+
+def prune_cache(cache_dir: Path, wanted: frozenset[str]) -> None:
+    """Remove the cached PDFs not in ``wanted`` (file names)."""
     for stale in cache_dir.glob("*.pdf"):
         if stale.name not in wanted:
             stale.unlink()
-    pdfs = {path: (cache_dir / f"{keys[path]}.pdf").read_bytes() for path in jobs}
-    stats = PdfStats(len(todo), len(jobs) - len(todo), time.perf_counter() - start)
-    return pdfs, stats

@@ -4,15 +4,17 @@ in site_templates/, with the filters the templates use.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import posixpath
 import re
 from pathlib import Path
 
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.bccache import Bucket
 from jinja2.filters import do_indent
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.content.model import CLOSED, MarkdownText, Protocol
 from generator.site import paths
@@ -69,27 +71,68 @@ FRONT_MATTER = "_front_matter.md.j2"
 """Every page starts with front matter from its plan record: title, hidden parts, search."""
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, by template file and
+    source checksum (Jinja checks it: a changed template is compiled again). The schools of a
+    board are rendered in processes forked after ``preload``: the templates are compiled once."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _CompiledTemplates()
+
+
+def _environment(templates_dir: Path) -> Environment:
+    """The template environment, with every filter (``abbr`` is the protocol's own)."""
+    env = Environment(
+        # Pages by their name; partials and print templates by their folder.
+        loader=FileSystemLoader([templates_dir / PAGE_TEMPLATES, templates_dir]),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # HTML templates escape; Markdown templates do not (school text goes through
+        # |verbatim there).
+        autoescape=lambda name: bool(name) and name.endswith((".html.j2", ".svg.j2")),
+        # Content never becomes markup in Markdown templates (see safe.py).
+        finalize=finalize,
+        bytecode_cache=COMPILED,
+    )
+    env.filters["markdown"] = markdown_filter
+    env.filters["indent"] = _indent
+    env.filters["verbatim"] = verbatim
+    env.filters["abbr"] = escape
+    env.filters["datum"] = datum
+    return env
+
+
+def preload(templates_dir: Path) -> int:
+    """Compile every template into ``COMPILED`` (before forking the board's workers)."""
+    env = _environment(templates_dir)
+    names = [
+        name
+        for name in env.list_templates()
+        if name.endswith(".j2") and not name.startswith((f"{PAGE_TEMPLATES}/", "serve/"))
+    ]
+    for name in names:
+        with contextlib.suppress(TemplateError):  # reported when a page is rendered
+            env.get_template(name)
+    return len(names)
+
+
 class Renderer:
     def __init__(self, templates_dir: Path, protocol: Protocol):
         self.protocol = protocol
-        self.env = Environment(
-            # Pages by their name; partials and print templates by their folder.
-            loader=FileSystemLoader([templates_dir / PAGE_TEMPLATES, templates_dir]),
-            undefined=StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            # HTML templates escape; Markdown templates do not (school text goes through
-            # |verbatim there).
-            autoescape=lambda name: bool(name) and name.endswith((".html.j2", ".svg.j2")),
-            # Content never becomes markup in Markdown templates (see safe.py).
-            finalize=finalize,
-        )
-        self.env.filters["markdown"] = markdown_filter
-        self.env.filters["indent"] = _indent
-        self.env.filters["verbatim"] = verbatim
+        self.env = _environment(templates_dir)
         self.env.filters["abbr"] = abbreviator(protocol)
-        self.env.filters["datum"] = datum
         self.env.globals.update(
             protocol=protocol,
             school=protocol.school,

@@ -1,0 +1,107 @@
+"""A board of schools: one shared protocol, one site per school, built in parallel; a school
+that fails is named and keeps its last good site, the others are published."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.helpers import ROOT, edit
+from tests.test_generate import page_text, squash
+
+SCHOOLS = {
+    "de-linde": ("OBS De Linde", "Marieke Jansen", "apc@delinde.example"),
+    "de-regenboog": ("Basisschool De Regenboog", "Ahmed el Amrani", "apc@regenboog.example"),
+    "het-baken": ("Kindcentrum Het Baken", "Sanne de Vries", "apc@hetbaken.example"),
+}
+OWN_STEP_TITLE = "Gesprek met de leerkracht op het Baken"
+
+
+def _school_yml(name: str, apc: str, email: str) -> str:
+    text = (ROOT / "content" / "school.yml").read_text(encoding="utf-8")
+    text = text.replace('naam: "[naam van de school]"', f'naam: "{name}"')
+    text = text.replace('naam: "[naam APC]"', f'naam: "{apc}"')
+    return text.replace('email: "[e-mailadres APC]"', f'email: "{email}"')
+
+
+def make_board(folder: Path) -> Path:
+    """A board of three schools from the bundled protocol; Het Baken has its own step 1."""
+    shutil.copytree(ROOT / "content", folder / "protocol")
+    (folder / "protocol" / "school.yml").unlink()
+    for school, facts in SCHOOLS.items():
+        (folder / school).mkdir()
+        (folder / school / "school.yml").write_text(_school_yml(*facts), encoding="utf-8")
+    own = folder / "het-baken" / "stappen" / "stap-1.yml"
+    own.parent.mkdir()
+    shutil.copy(folder / "protocol" / "stappen" / "stap-1.yml", own)
+    edit(own, "korte_titel: Bemiddelingsgesprek", f"korte_titel: {OWN_STEP_TITLE}")
+    return folder
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def board(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = make_board(tmp_path_factory.mktemp("board") / "bestuur")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)  # the project's site_templates/ and mkdocs.yml
+        assert main(["build", "--scholen", str(folder)]) == 0
+    return folder
+
+
+@pytest.mark.parametrize("school", SCHOOLS)
+def test_each_school_of_the_board_gets_a_site_with_its_own_name_and_contacts(board, school):
+    name, apc, email = SCHOOLS[school]
+    home = (board / "site" / school / "index.html").read_text(encoding="utf-8")
+    text = page_text(home)
+    assert name in squash(" ".join(text.parts))
+    assert f"· {name}</title>" in home
+    assert apc in home and f'href="mailto:{email}"' in home
+    others = [facts for other, facts in SCHOOLS.items() if other != school]
+    for other_name, other_apc, _ in others:
+        assert other_name not in home and other_apc not in home
+    step = board / "site" / school / "stappen" / "stap-1" / "index.html"
+    assert (OWN_STEP_TITLE in step.read_text(encoding="utf-8")) == (school == "het-baken")
+
+
+def test_a_broken_school_is_named_and_the_others_are_built(board, tmp_path, capsys) -> None:
+    broken = board / "de-regenboog" / "stappen" / "stap-2.yml"
+    broken.parent.mkdir()
+    shutil.copy(board / "protocol" / "stappen" / "stap-2.yml", broken)
+    edit(broken, "wanneer:", "wanner:")
+    edit(board / "de-linde" / "school.yml", "Marieke Jansen", "Marieke Jansen-Bos")
+    before = _tree_digest(board / "site" / "de-regenboog")
+    capsys.readouterr()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        assert main(["build", "--scholen", str(board)]) == 1
+    out, err = capsys.readouterr()
+    assert "de-regenboog: NIET bijgewerkt" in err
+    assert f"{broken}:" in err and "Onbekende sleutel 'wanner'" in err
+    assert "mislukt: de-regenboog." in err
+    assert "de-linde: de site staat in" in out and "het-baken: de site staat in" in out
+    assert _tree_digest(board / "site" / "de-regenboog") == before
+    linde = (board / "site" / "de-linde" / "index.html").read_text(encoding="utf-8")
+    assert "Marieke Jansen-Bos" in linde
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        assert main(["check", "--scholen", str(board)]) == 1
+    out, err = capsys.readouterr()
+    assert "Fouten bij: de-regenboog." in err and f"{broken}:" in err
+    assert "de-linde: de inhoud is in orde." in out
+
+
+def test_a_board_without_a_shared_protocol_says_what_to_make(tmp_path, capsys) -> None:
+    (tmp_path / "de-linde").mkdir()
+    assert main(["build", "--scholen", str(tmp_path)]) == 1
+    assert "De map protocol/ met het gedeelde protocol ontbreekt" in capsys.readouterr().err
