@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from generator.problems import ContentError, format_report
+from generator.problems import ContentError, Problem, format_report
 from generator.project import Project
 from generator.publish.build import BuildError, build_site
 
@@ -52,13 +52,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
     protocol, problems = load(project.content)
     problems += check_mkdocs_yml(project.config_file)
-    if problems:
-        print(format_report(problems, project.root), file=sys.stderr)
     if protocol is None or any(p.is_error for p in problems):
+        print(
+            format_report(
+                problems,
+                project.root,
+                after="Een bestand met een fout is nog niet verder gecontroleerd: na het "
+                "herstellen kunnen er waarschuwingen bijkomen. 'check' bouwt niets; de site "
+                "in site/ is niet veranderd.",
+            ),
+            file=sys.stderr,
+        )
         return 1
+    if problems:
+        print(format_report(problems, project.root, after=""), file=sys.stderr)
+    state = (
+        f"concept ({len(protocol.status.open)} gegeven(s) in school.yml nog in te vullen)"
+        if protocol.status.concept
+        else "vastgesteld"
+    )
     print(
         f"De inhoud is in orde: {len(protocol.stappen)} stappen, {len(protocol.rollen)} rollen, "
-        f"{len(protocol.formulieren.formulieren)} formulieren."
+        f"{len(protocol.formulieren.formulieren)} formulieren; versie {protocol.school.versie}, "
+        f"{state}. 'check' bouwt niets: 'stappenwijzer build' maakt de site."
     )
     return 0
 
@@ -98,9 +114,44 @@ def template_error(error: TemplateError, project: Project) -> str:
     )
 
 
+def _still_concept(project: Project) -> str | None:
+    """For ``build --definitief``: one message at the first thing that keeps the protocol a
+    concept (content/status.py), or None when it is adopted (content errors are left to the
+    build, which reports them all)."""
+    from generator.content.load import load
+
+    protocol, _ = load(project.content)
+    if protocol is None or protocol.status.adopted:
+        return None
+    first, rest = protocol.status.open[0], len(protocol.status.open) - 1
+    what = (
+        f"'{first.key}' staat nog op '{first.value}'"
+        if first.value is not None
+        else f"'{first.key}' heeft nog geen datum"
+    )
+    more = f" Daarna nog {rest} punt(en); 'stappenwijzer check' toont ze allemaal." if rest else ""
+    return Problem(
+        first.path,
+        first.line,
+        first.column,
+        f"Het protocol is nog een concept, dus 'build --definitief' bouwt niet: {what}.",
+        ("Vul dit in. " if first.value is not None else "Vul de datum in als JJJJ-MM-DD. ")
+        + "De definitieve site komt pas als niets in school.yml meer tussen [ ] staat en "
+        "'vastgesteld' een datum heeft; zonder --definitief bouw je een site met 'Concept' op "
+        f"elke pagina. De vorige site blijft staan.{more}",
+    ).format(project.root)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.publish.mkdocs_yml import check_mkdocs_yml
 
+    if args.scholen and args.definitief:
+        print(
+            "--definitief werkt (nog) niet samen met --scholen: bouw de scholen apart met "
+            "--content, of zonder --definitief.",
+            file=sys.stderr,
+        )
+        return 1
     if args.scholen:
         return cmd_build_board(args)
     if args.naar:
@@ -115,6 +166,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if engine_problems:  # in Dutch at its line, before MkDocs says it in English
         print(format_report(engine_problems, project.root), file=sys.stderr)
         return 1
+    if args.definitief:
+        refusal = _still_concept(project)
+        if refusal is not None:
+            print(refusal, file=sys.stderr)
+            return 1
     try:
         generated = build_site(project)
     except ContentError as error:
@@ -219,6 +275,32 @@ def cmd_importeer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_versie(args: argparse.Namespace) -> int:
+    from generator.content.bump import bump
+
+    project = _project(args)
+    try:
+        done = bump(project.content, args.wijziging, major=args.groot, version=args.nummer)
+    except ContentError as error:
+        print(
+            format_report(error.problems, project.root, after="Er is niets veranderd."),
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"Versie {done.old} is nu {done.new} ({_shown(done.school, project)}), en de wijziging "
+        f"van {done.datum.isoformat()} staat in {_shown(done.wijzigingen, project)}. "
+        "Draai nu 'stappenwijzer build' om de site bij te werken."
+    )
+    return 0
+
+
+def _shown(path: Path, project: Project) -> str:
+    with contextlib.suppress(ValueError):
+        return str(path.relative_to(project.root))
+    return str(path)
+
+
 def cmd_nieuw(args: argparse.Namespace) -> int:
     from generator.importing.write import copy_starter
 
@@ -282,6 +364,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="N",
         help="met --scholen: zoveel scholen tegelijk (standaard: het aantal cores)",
     )
+    build.add_argument(
+        "--definitief",
+        action="store_true",
+        help="alleen bouwen als het protocol is vastgesteld (niets meer tussen [ ] in "
+        "school.yml en 'vastgesteld' ingevuld)",
+    )
     build.set_defaults(func=cmd_build)
     serve = add("serve", "Bouw en toon de site op 127.0.0.1, en ververs bij elke wijziging.")
     serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000)")
@@ -295,6 +383,19 @@ def parser() -> argparse.ArgumentParser:
         "--naar", required=True, metavar="MAP", help="nieuwe map voor het concept"
     )
     importeer.set_defaults(func=cmd_importeer)
+    versie = add(
+        "versie",
+        "Een nieuwe versie in één stap: verhoog 'versie' in school.yml en zet de wijziging in "
+        "wijzigingen.yml.",
+    )
+    versie.add_argument(
+        "wijziging", metavar="WIJZIGING", help='wat er veranderde, bijv. "De MR besloot ..."'
+    )
+    versie.add_argument(
+        "--groot", action="store_true", help="een grote wijziging: 1.3 wordt 2.0 (standaard 1.4)"
+    )
+    versie.add_argument("--nummer", metavar="VERSIE", help="kies de nieuwe versie zelf, bijv. 2.0")
+    versie.set_defaults(func=cmd_versie)
     nieuw = sub.add_parser("nieuw", help="Begin een lege school: de bestanden met voorbeelden.")
     nieuw.add_argument("map", metavar="MAP", help="nieuwe map, bijv. content")
     nieuw.set_defaults(func=cmd_nieuw)

@@ -56,11 +56,20 @@ class ContentError(Exception):
         return format_report(self.problems, base)
 
 
-def format_report(problems: list[Problem], base: Path | None = None) -> str:
+BUILD_FAILED = "De site is niet bijgewerkt; de vorige versie blijft staan."
+
+
+def format_report(
+    problems: list[Problem], base: Path | None = None, after: str | None = None
+) -> str:
+    """Every problem, then the counts and what happened (``after``; by default what a failed
+    build means)."""
     lines = [p.format(base) for p in sorted(problems)]
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     summary = f"{errors} fout(en), {warnings} waarschuwing(en)."
-    if errors:
-        summary += " De site is niet bijgewerkt; de vorige versie blijft staan."
+    if after is None:
+        after = BUILD_FAILED if errors else ""
+    if after:
+        summary += " " + after
     return "\n".join([*lines, summary])

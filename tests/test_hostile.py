@@ -196,7 +196,7 @@ def test_unknown_files_are_named_once_and_not_validated(good, tmp_path, monkeypa
 def test_numbers_in_text_fields_are_kept_as_written(good, tmp_path, monkeypatch, capsys):
     project = _copy(good, tmp_path / "p")
     _replace(SCHOOL, 'telefoon: "[telefoonnummer APC]"', "telefoon: 0612345678")(project.content)
-    _replace(SCHOOL, 'versie: "1.0 (concept)"', "versie: 1.1")(project.content)
+    _replace(SCHOOL, 'versie: "1.0"', "versie: 1.1")(project.content)
     _replace(SCHOOL, NAME, "naam: !!str 0031 basisschool")(project.content)
     code, output = _run(project, "build", monkeypatch, capsys)
     assert code == 0, output

@@ -7,11 +7,13 @@ at the file, line and column to change. The guide's own soundness is in guide_ch
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from generator.content import facts
 from generator.content.guide_checks import check_guide
 from generator.content.loaded import Loaded
 from generator.content.model import (
@@ -26,7 +28,9 @@ from generator.content.model import (
     Scenarios,
     School,
     Wegwijzer,
+    Wijzigingen,
 )
+from generator.content.status import ADOPTION_KEY, derive, is_placeholder, placeholders
 from generator.content.yamlfile import Loc, YamlFile
 from generator.problems import Problem
 
@@ -358,11 +362,11 @@ def check_school_placeholders(loaded: Loaded) -> list[Problem]:
         _warn(
             file,
             loc,
-            f"{value} is nog niet ingevuld; de site toont deze tekst zo.",
+            f"{value} is nog niet ingevuld; zolang iets tussen [ ] staat, is het protocol een "
+            "concept (de site zegt dat op elke pagina).",
             "Vervang de tekst tussen [ ] door de echte gegevens van de school.",
         )
-        for loc, value in _texts(file.data)
-        if value.startswith("[") and value.endswith("]")
+        for loc, value in placeholders(file.data)
     ]
     for key in ("vastgesteld", "instemming_mr", "volgende_evaluatie"):
         if getattr(school, key) is None:
@@ -370,7 +374,12 @@ def check_school_placeholders(loaded: Loaded) -> list[Problem]:
                 _warn(
                     file,
                     (key,),
-                    f"'{key}' is nog niet ingevuld; de site toont 'nog niet ingevuld'.",
+                    f"'{key}' is nog niet ingevuld; de site toont 'nog niet ingevuld'."
+                    + (
+                        " Zonder deze datum is het protocol een concept."
+                        if key == ADOPTION_KEY
+                        else ""
+                    ),
                     f"Vul de datum in als JJJJ-MM-DD, bijv. '{key}: 2026-09-01'.",
                 )
             )
@@ -458,8 +467,273 @@ def check_step_drafts(loaded: Loaded) -> list[Problem]:
                 "Vervang de tekst tussen [ ] door wat de school bedoelt.",
             )
             for loc, value in _texts(file.data)
-            if value.startswith("[") and value.endswith("]")
+            if is_placeholder(value)
         ]
+    return problems
+
+
+def _name(loaded: Loaded, file: YamlFile) -> str:
+    """The file as the coordinator knows it: 'school.yml', 'stappen/stap-2.yml'."""
+    if loaded.content_dir is not None:
+        with contextlib.suppress(ValueError):
+            return file.path.relative_to(loaded.content_dir).as_posix()
+    return file.path.name
+
+
+def _at(loaded: Loaded, file: YamlFile, loc: Loc) -> str:
+    """'school.yml:9': a second position named in a message about two files."""
+    return f"{_name(loaded, file)}:{file.position(loc)[0]}"
+
+
+def check_adoption_vs_worksheets(loaded: Loaded) -> list[Problem]:
+    """formulieren.yml's own 'vastgesteld' agrees with the protocol's state (school.yml)."""
+    school = loaded.part("school.yml", School)
+    forms = loaded.part("formulieren.yml", Formulieren)
+    if school is None or forms is None or forms[1].vastgesteld is None:
+        return []
+    school_file, form_file = school[0], forms[0]
+    state = derive(school_file, school[1])
+    if forms[1].vastgesteld is True and state.concept:
+        first = state.open[0]
+        return [
+            _warn(
+                form_file,
+                ("vastgesteld",),
+                "Hier staat dat de formulieren zijn vastgesteld, maar het protocol is nog een "
+                f"concept ({_name(loaded, school_file)}:{first.line}: '{first.key}' is "
+                "nog niet ingevuld). De formulieren blijven 'voorstel' zolang het protocol een "
+                "concept is.",
+                "Vul eerst school.yml in (ook 'vastgesteld'); haal daarna 'vastgesteld: true' "
+                "hier weg: de formulieren volgen dan vanzelf het protocol.",
+            )
+        ]
+    if forms[1].vastgesteld is False and state.adopted:
+        return [
+            _warn(
+                form_file,
+                ("vastgesteld",),
+                "Het protocol is vastgesteld op "
+                f"{school[1].vastgesteld} ({_at(loaded, school_file, (ADOPTION_KEY,))}), maar hier "
+                "staat 'vastgesteld: false': elk formulier zegt nog 'Voorstel, nog niet "
+                "vastgesteld'.",
+                "Horen de formulieren bij het vastgestelde protocol, haal dan "
+                "'vastgesteld: false' hier weg. Zijn ze echt nog een voorstel, laat het dan staan.",
+            )
+        ]
+    return []
+
+
+def check_version_vs_changes(loaded: Loaded) -> list[Problem]:
+    """The newest change note is about the version in school.yml; a version that still says
+    'concept' while the protocol is adopted."""
+    school = loaded.part("school.yml", School)
+    notes = loaded.part("wijzigingen.yml", Wijzigingen)
+    if school is None:
+        return []
+    school_file, versie = school[0], school[1].versie
+    problems: list[Problem] = []
+    if notes is not None:
+        notes_file, items = notes[0], notes[1].wijzigingen
+        newest = max(range(len(items)), key=lambda i: (items[i].datum, -i))
+        note = items[newest]
+        if note.versie is not None and note.versie.strip() != versie.strip():
+            problems.append(
+                _warn(
+                    notes_file,
+                    ("wijzigingen", newest, "versie"),
+                    f"De nieuwste wijziging ({note.datum}) hoort bij versie '{note.versie}', maar "
+                    f"school.yml noemt versie '{versie}' ({_at(loaded, school_file, ('versie',))}"
+                    ").",
+                    "Maak ze gelijk. 'stappenwijzer versie \"wat er veranderde\"' verhoogt de "
+                    "versie en schrijft de wijziging in één keer.",
+                )
+            )
+    if "concept" in versie.casefold() and derive(school_file, school[1]).adopted:
+        problems.append(
+            _warn(
+                school_file,
+                ("versie",),
+                f"De versie '{versie}' zegt 'concept', maar het protocol is vastgesteld "
+                f"({_at(loaded, school_file, (ADOPTION_KEY,))}).",
+                "Haal 'concept' uit de versie: de site zegt zelf of het protocol een concept is.",
+            )
+        )
+    return problems
+
+
+def check_role_contacts(loaded: Loaded) -> list[Problem]:
+    """A role without 'contact' while school.yml has a contact person for it (same id or a
+    function with the role's name): the role's page would show no one to call."""
+    roles = loaded.part("rollen.yml", Rollen)
+    school = loaded.part("school.yml", School)
+    if roles is None or school is None:
+        return []
+    (roles_file, rollen), (school_file, data) = roles, school
+    linked = {r.contact for r in rollen.rollen if r.contact}
+    problems = []
+    for i, rol in enumerate(rollen.rollen):
+        if rol.contact is not None:
+            continue
+        match = next(
+            (
+                key
+                for key, c in data.contacten.items()
+                if key not in linked
+                and (key == rol.id or c.functie.casefold() == rol.naam.casefold())
+            ),
+            None,
+        )
+        if match is not None:
+            problems.append(
+                _warn(
+                    roles_file,
+                    ("rollen", i, "id"),
+                    f"De rol '{rol.id}' heeft geen contactpersoon, maar school.yml heeft "
+                    f"'{match}' ({_at(loaded, school_file, ('contacten', match))}).",
+                    f"Zet bij deze rol 'contact: {match}': dan staan naam, telefoon en mail "
+                    "op de pagina van de rol en bij de stappen.",
+                )
+            )
+    return problems
+
+
+def check_facts(loaded: Loaded) -> list[Problem]:
+    """Every fact a text names ({{stap-2.momenten}}, facts.py) exists."""
+    if not loaded.steps_complete:
+        return []  # a step that failed may be the one that provides the fact
+    known = facts.facts(step for _, step in loaded.steps)
+    files = [f for name, f in loaded.files.items() if name not in facts.NO_FACT_FILES]
+    files += [f for f, _ in loaded.steps]
+    step_files = [f for f, _ in loaded.steps]
+    problems = []
+    for file in files:
+        for loc, text in _texts(file.data):
+            if file in step_files and loc and loc[0] in facts.VERBATIM_STEP_KEYS:
+                continue
+            for match in facts.FACT.finditer(text):
+                if match.group(1) in known:
+                    continue
+                line, column = _line_with(file, file.position(loc), match.group(0))
+                problems.append(
+                    Problem(
+                        file.path,
+                        line,
+                        column,
+                        f"'{match.group(0)}' is geen bekend gegeven.",
+                        _suggest(match.group(1), known)
+                        if known
+                        else "Er zijn geen gegevens om in te vullen: geef een stap "
+                        "'termijn: momenten:'.",
+                    )
+                )
+    return problems
+
+
+def _line_with(file: YamlFile, start: tuple[int, int], needle: str) -> tuple[int, int]:
+    """The line and column where ``needle`` is written, from the value's start on (a block of
+    text starts a line above its first word)."""
+    try:
+        lines = file.path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return start
+    for number in range(start[0], min(len(lines), start[0] + 200) + 1):
+        column = lines[number - 1].find(needle)
+        if column >= 0:
+            return number, column + 1
+    return start
+
+
+MOMENT_PHRASE = re.compile(
+    r"\bna\s+(?:\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+"
+    r"(?:dagen|dag|weken|week|maanden|maand)\b",
+    re.IGNORECASE,
+)
+"""A follow-up moment as the school's text writes it: 'na 2 dagen', 'na een week'."""
+
+
+def _verbatim_text(blocks: list[Any]) -> str:
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, str):
+            parts.append(block)
+        elif hasattr(block, "lijst"):
+            parts += block.lijst
+        elif hasattr(block, "tabel"):
+            parts += [cell for row in block.tabel for cell in row]
+    return " ".join(parts)
+
+
+def check_step_text_vs_data(loaded: Loaded) -> list[Problem]:
+    """Where the school's text (WANNEER) states the moments that the data (termijn.momenten)
+    also hold, both say the same: one warning with both positions when they disagree."""
+    problems: list[Problem] = []
+    for file, step in loaded.steps:
+        momenten = step.termijn.momenten
+        text = _verbatim_text(step.wanneer)
+        if not momenten or not text:
+            continue
+        in_text = {m.casefold() for m in MOMENT_PHRASE.findall(text)}
+        labels = {m.label.casefold() for m in momenten}
+        missing = [m.label for m in momenten if m.label.casefold() not in text.casefold()]
+        extra = sorted(in_text - labels)
+        if not missing and not extra:
+            continue
+        said = ", ".join(f"'{m}'" for m in missing) or ", ".join(f"'{m}'" for m in extra)
+        problems.append(
+            _warn(
+                file,
+                ("termijn", "momenten"),
+                f"De momenten van stap {step.nummer} onder 'termijn' en de tekst van de school "
+                f'onder WANNEER ({_at(loaded, file, ("wanneer",))}: "{text}") zeggen niet '
+                f"hetzelfde: {said} "
+                + ("staat" if len(missing or extra) == 1 else "staan")
+                + (" niet in de tekst." if missing else " niet bij de momenten."),
+                "Besloot de MR andere momenten? Pas dan allebei aan: de tekst onder 'wanneer' "
+                "(letterlijk zoals de school hem schreef) en de 'label', 'dagen', 'weken' of "
+                "'maanden' van elk moment hier. De rest van de site volgt de momenten.",
+            )
+        )
+    return problems
+
+
+def check_copied_facts(loaded: Loaded) -> list[Problem]:
+    """Our texts that write a moment out ('na een week') instead of naming it: they would not
+    follow when the MR changes the moments."""
+    if not loaded.steps_complete:
+        return []
+    by_label: dict[str, str] = {}
+    for name, value in facts.facts(step for _, step in loaded.steps).items():
+        if ".moment-" in name:
+            by_label.setdefault(value.casefold(), name)
+    if not by_label:
+        return []
+    step_files = [f for f, _ in loaded.steps]
+    files = [f for name, f in loaded.files.items() if name not in facts.NO_FACT_FILES]
+    problems = []
+    for file in [*files, *step_files]:
+        for loc, text in _texts(file.data):
+            if file in step_files and loc and loc[0] in facts.VERBATIM_STEP_KEYS:
+                continue
+            if file in step_files and loc[:2] == ("termijn", "momenten"):
+                continue  # the one place where the moments are written
+            for match in MOMENT_PHRASE.finditer(text):
+                name = by_label.get(match.group(0).casefold())
+                if name is None:
+                    continue
+                line, column = _line_with(file, file.position(loc), match.group(0))
+                problems.append(
+                    Problem(
+                        file.path,
+                        line,
+                        column,
+                        f"Deze tekst schrijft '{match.group(0)}' zelf uit; verandert de MR de "
+                        "momenten, dan blijft hier het oude moment staan.",
+                        f"Schrijf '{{{{{name}}}}}' in plaats van '{match.group(0)}': dan vult de "
+                        "site het moment in uit de stap (zie de README, 'Een wijziging die de MR "
+                        "besloot').",
+                        severity="let op",
+                    )
+                )
     return problems
 
 
@@ -484,6 +758,12 @@ CHECKS: tuple[Check, ...] = (
     check_missing_parts,
     check_step_drafts,
     check_chapters,
+    check_adoption_vs_worksheets,
+    check_version_vs_changes,
+    check_role_contacts,
+    check_facts,
+    check_step_text_vs_data,
+    check_copied_facts,
 )
 
 

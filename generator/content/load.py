@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.content import checks
+from generator.content import checks, facts, status
 from generator.content.loaded import Loaded
 from generator.content.model import (
     FILE_MODELS,
@@ -128,6 +128,16 @@ def _ignored(path: Path) -> bool:
     return path.name.startswith(".") or path.name.endswith("~")
 
 
+def _fill_in_facts(loaded: Loaded) -> None:
+    """Fill in every fact a text names (facts.py), from the one place it is written."""
+    known = facts.facts(step for _, step in loaded.steps)
+    loaded.parts = {
+        name: part if name in facts.NO_FACT_FILES else facts.fill_part(part, known)
+        for name, part in loaded.parts.items()
+    }
+    loaded.steps = [(file, facts.fill_part(step, known)) for file, step in loaded.steps]
+
+
 def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
     """Load and check content_dir. Returns the protocol (None if there is any error) and
     every problem found, warnings included."""
@@ -147,6 +157,7 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
     loaded.problems += checks.check(loaded)
     if any(p.is_error for p in loaded.problems) or not set(FILE_MODELS) <= set(loaded.parts):
         return None, loaded.problems
+    _fill_in_facts(loaded)
     protocol = Protocol(
         school=loaded.parts["school.yml"],
         stappen=sorted((s for _, s in loaded.steps), key=lambda s: s.nummer),
@@ -167,6 +178,9 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
             loaded.parts["hoofdstukken.yml"].hoofdstukken
             if "hoofdstukken.yml" in loaded.parts
             else []
+        ),
+        status=status.derive(
+            loaded.files["school.yml"], loaded.parts["school.yml"], loaded.parts["formulieren.yml"]
         ),
     )
     return protocol, loaded.problems

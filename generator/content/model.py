@@ -27,6 +27,8 @@ from pydantic import (
     Tag,
 )
 
+from generator.content.status import Status
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60),
@@ -278,9 +280,11 @@ class Formulier(Strict):
 
 
 class Formulieren(Strict):
-    vastgesteld: bool = Field(
-        default=False,
-        description="Waar: de APC heeft de formulieren vastgesteld. Anders staat er 'voorstel'.",
+    vastgesteld: bool | None = Field(
+        default=None,
+        description="Leeg laten: de formulieren volgen het protocol (een voorstel zolang het "
+        "protocol een concept is). Alleen 'false' als de formulieren nog een voorstel zijn "
+        "terwijl het protocol al is vastgesteld.",
     )
     privacy: Text = Field(description="Privacyregel die op elk formulier staat.")
     formulieren: list[Formulier] = Field(min_length=1)
@@ -621,6 +625,8 @@ class Protocol(BaseModel):
     zoekwoorden: Zoekwoorden = Field(default_factory=Zoekwoorden)
     hoofdstukken: list[Hoofdstuk] = Field(default_factory=list)
     """Parts of the protocol outside the step plan (content/hoofdstukken.yml)."""
+    status: Status
+    """Concept or adopted, derived once from school.yml (content/status.py)."""
 
     def stap(self, nummer: int) -> Stap:
         return next(s for s in self.stappen if s.nummer == nummer)

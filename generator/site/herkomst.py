@@ -20,15 +20,17 @@ SITE = "site"
 
 def herkomst(item: Any = None) -> str:
     """The kind of an addition of ours: a proposal when the model says so (``voorstel``, or a
-    guide outcome the protocol does not have: ``toevoeging``; worksheets the coordinator has not
-    adopted: ``vastgesteld: false``), else toelichting."""
+    guide outcome the protocol does not have: ``toevoeging``), else toelichting."""
     if item is None:
         return TOELICHTING
     if getattr(item, "voorstel", False) or getattr(item, "toevoeging", False):
         return VOORSTEL
-    if getattr(item, "vastgesteld", True) is False:
-        return VOORSTEL
     return TOELICHTING
+
+
+def worksheets(protocol: Any) -> str:
+    """The kind of the worksheets: a proposal while the protocol's state says so."""
+    return VOORSTEL if protocol.status.worksheets_proposal else TOELICHTING
 
 
 def bron_id(bron: Any) -> str:
@@ -78,6 +80,6 @@ def proposals(protocol: Any, pages: list[Any]) -> list[tuple[Any, str, str]]:
     if protocol.mail is not None and paths.step(protocol.mail.stap) in first:
         add(protocol.mail.onderwerp, first[paths.step(protocol.mail.stap)])
     formulieren = first.get(paths.WORKSHEETS)
-    if formulieren is not None and herkomst(protocol.formulieren) == VOORSTEL:
+    if formulieren is not None and worksheets(protocol) == VOORSTEL:
         add(formulieren.title, formulieren)
     return list(found.values())

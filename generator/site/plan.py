@@ -393,6 +393,10 @@ def protocol_facts(protocol: Protocol) -> dict[str, str]:
         "versie": school.versie,
         "vastgesteld": datum(school.vastgesteld),
         "instemming_mr": datum(school.instemming_mr),
+        # The one derived state (content/status.py); empty means adopted.
+        "concept": "concept" if protocol.status.concept else "",
+        "open": str(len(protocol.status.open)),
+        "beheer": paths.site_url(paths.MAINTENANCE),
     }
 
 

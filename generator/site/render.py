@@ -17,9 +17,10 @@ from jinja2.filters import do_indent
 from markupsafe import Markup, escape
 
 from generator.content.model import CLOSED, MarkdownText, Protocol
+from generator.content.status import is_placeholder
 from generator.site import paths
 from generator.site.context import mail_preview
-from generator.site.herkomst import bron_id, herkomst
+from generator.site.herkomst import bron_id, herkomst, worksheets
 from generator.site.plan import Page, Pdf, SitePlan
 from generator.site.safe import finalize, inert, markdown_filter
 
@@ -111,6 +112,7 @@ def _environment(templates_dir: Path) -> Environment:
     env.filters["verbatim"] = verbatim
     env.filters["abbr"] = escape
     env.filters["datum"] = datum
+    env.tests["open"] = is_placeholder  # a [placeholder] still to fill in
     return env
 
 
@@ -143,6 +145,8 @@ class Renderer:
             rol_info=protocol.rol,
             herkomst=herkomst,
             bron_id=bron_id,
+            herkomst_formulieren=worksheets(protocol),
+            staat=protocol.status,
         )
 
     def render(self, page: Page) -> str:
