@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from pypdf import PdfReader
 
 from generator.site.planning import moment_date
 from tests.conftest import EMPTY_STORAGE, stored
@@ -18,23 +21,60 @@ PROTOCOL = bundled_protocol()
 MOMENTEN = PROTOCOL.stap(2).termijn.momenten
 
 
-def test_worksheet_page_prints_without_navigation(page_factory, server) -> None:
+FORMS = PROTOCOL.formulieren.formulieren
+
+
+def page_titles(reader: PdfReader, form) -> list[list[str]]:
+    """The worksheet's section titles found on each page, in order."""
+    titles = [o.titel for o in form.onderdelen]
+    pages = []
+    for pdf_page in reader.pages:
+        text = unicodedata.normalize("NFKC", pdf_page.extract_text())  # Ligatures: fl, fi.
+        lines = [line.strip() for line in text.splitlines()]
+        pages.append([t for t in titles if t in lines])
+    return pages
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.id for f in FORMS])
+def test_printing_a_worksheet_page_gives_its_pdf_sheet(page_factory, server, built, form) -> None:
     page, _ = page_factory()
-    page.goto(server + "/formulieren/stap-3-gesprek-zonder-schuldvraag/")
+    page.goto(server + f"/formulieren/{form.id}/", wait_until="networkidle")
     page.emulate_media(media="print")
-    assert page.locator(".md-header").is_hidden()
-    assert page.locator(".md-sidebar--primary").is_hidden()
-    assert page.locator(".md-footer").is_hidden()
-    assert page.locator(".sw-formulier").is_visible()
-    assert page.locator(".sw-versie").is_visible()
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-typeset > h1"):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.locator(".md-typeset > .admonition").count() == 0 or (
+        page.locator(".md-typeset > .admonition").first.is_hidden()
+    )
+    assert page.locator(".sw-blad .sw-f-naam").is_visible()
+    printed = PdfReader(BytesIO(page.pdf(prefer_css_page_size=True)))
+    sheet = PdfReader(built.site_dir / "formulieren" / f"{form.id}.pdf")
+    assert len(printed.pages) == len(sheet.pages)
+    assert page_titles(printed, form) == page_titles(sheet, form)
+    text = unicodedata.normalize("NFKC", "\n".join(p.extract_text() for p in printed.pages))
+    assert form.titel in text and "Privacy:" in text
+    assert f"Versie {PROTOCOL.school.versie}" in text  # In the page margin, as on the pdf.
+    assert "Druk je deze pagina af" not in text  # The page's intro stays on the screen.
+    if form.aanwijzingen:
+        assert text.count("Toelichting bij het gesprek") == 1  # Once, as on the pdf.
+
+
+def download_ics(page, code: str) -> bytes:
+    page.locator("#sw-planner-code").fill(code)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Zet in mijn agenda (.ics)").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    return Path(download.path()).read_bytes()
 
 
 @pytest.mark.parametrize(
     ("path", "start"),
     [
-        ("/stappen/stap-1/", dt.date(2026, 1, 30)),
-        ("/formulieren/stap-2-evaluaties/", dt.date(2026, 12, 30)),
-        ("/stappen/stap-2/", dt.date(2028, 1, 31)),
+        ("/stappen/stap-1/", dt.date(2026, 1, 30)),  # A month later: end of February.
+        ("/formulieren/stap-2-evaluaties/", dt.date(2026, 12, 30)),  # Across the year end.
+        ("/stappen/stap-2/", dt.date(2028, 1, 31)),  # Leap year: 29 February.
+        ("/stappen/stap-1/", dt.date(2027, 2, 26)),  # Friday: after 2 days a Sunday.
+        ("/stappen/stap-1/", dt.date(2024, 2, 29)),  # From a leap day, into March.
     ],
 )
 def test_planner_dates_and_ics(page_factory, server, path: str, start: dt.date) -> None:
@@ -47,11 +87,7 @@ def test_planner_dates_and_ics(page_factory, server, path: str, start: dt.date) 
     )
     expected = [moment_date(start, m) for m in MOMENTEN]
     assert shown == [d.strftime("%Y%m%d") for d in expected]
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name="Zet in mijn agenda (.ics)").click()
-    download = download_info.value
-    assert download.suggested_filename.endswith(".ics")
-    raw = Path(download.path()).read_bytes()
+    raw = download_ics(page, "g5-a;,\\nx")
     lines = raw.split(b"\r\n")
     assert max(len(line) for line in lines) <= 75, "RFC 5545 3.1: fold lines at 75 octets"
     assert any(line.startswith(b" ") for line in lines), "the long DESCRIPTION is folded"
@@ -61,10 +97,38 @@ def test_planner_dates_and_ics(page_factory, server, path: str, start: dt.date) 
     for event, moment in zip(events, MOMENTEN, strict=True):
         assert event.decoded("DTEND") == event.decoded("DTSTART") + dt.timedelta(days=1)
         assert moment.label in str(event.get("SUMMARY"))
+        assert "casus G5-A-NX" in str(event.get("SUMMARY"))  # Only letters, digits and -.
         assert event.walk("VALARM")
         assert "Compliment geven" in str(event.get("DESCRIPTION"))
+        stamp = event.decoded("DTSTAMP")
+        assert stamp.tzinfo is not None and stamp.utcoffset() == dt.timedelta(0)
+    uids = [str(e.get("UID")) for e in events]
+    assert len(set(uids)) == len(uids) == len(MOMENTEN)
+    assert all(start.strftime("%Y%m%d") in u and "G5-A-NX" in u for u in uids)
+
+    # Downloading again gives the same UIDs (the calendar updates, nothing doubles); another
+    # case code, or none, gives other UIDs, so two cases stay apart.
+    again = Calendar.from_ical(download_ics(page, "G5-A-NX"))
+    assert [str(e.get("UID")) for e in again.walk("VEVENT")] == uids
+    other = Calendar.from_ical(download_ics(page, "G7-B"))
+    other_uids = [str(e.get("UID")) for e in other.walk("VEVENT")]
+    assert not set(other_uids) & set(uids)
+    without = Calendar.from_ical(download_ics(page, ""))
+    without_uids = [str(e.get("UID")) for e in without.walk("VEVENT")]
+    assert not set(without_uids) & (set(uids) | set(other_uids))
+    assert all("casus" not in str(e.get("SUMMARY")) for e in without.walk("VEVENT"))
     assert len(log.requests) == requests_before, log.requests[requests_before:]
     assert stored(page) == EMPTY_STORAGE
+
+
+def test_planner_asks_for_a_code_without_names(page_factory, server) -> None:
+    page, _ = page_factory()
+    page.goto(server + "/stappen/stap-1/", wait_until="networkidle")
+    field = page.get_by_label("Korte code voor deze casus (mag leeg blijven)")
+    assert field.is_visible()
+    hint = page.locator("#sw-planner-code-uitleg").inner_text()
+    assert "geen namen" in hint
+    assert field.get_attribute("aria-describedby") == "sw-planner-code-uitleg"
 
 
 def test_planner_without_javascript_explains_the_schedule(page_factory, server) -> None:

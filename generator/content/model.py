@@ -256,6 +256,12 @@ class Veld(Strict):
     opties: list[Text] = Field(default_factory=list, description="Hokjes (keuze, afvinken).")
     kolommen: list[Text] = Field(default_factory=list, description="Kolomkoppen (tabel).")
     rijen: int = Field(default=3, ge=1, le=12, description="Aantal lege rijen (tabel).")
+    schrijfregels: int = Field(
+        default=1,
+        ge=1,
+        le=3,
+        description="Hoogte van elke rij in schrijfregels (tabel): meer ruimte om te schrijven.",
+    )
     half: bool = Field(default=False, description="Waar: halve breedte, naast het volgende veld.")
 
 

@@ -18,7 +18,15 @@ from generator.content.model import Formulier, Protocol, Stap, Uitkomst
 from generator.content.routing import Guide, GuidePage
 from generator.site.herkomst import proposals
 from generator.site import context, paths
-from generator.site.flowchart import Chart, guide_rows, guide_tree, step_plan, step_plan_rows
+from generator.site.flowchart import (
+    PAPERS,
+    Chart,
+    guide_rows,
+    guide_tree,
+    on_paper,
+    step_plan,
+    step_plan_rows,
+)
 from generator.site.labels import Labels
 
 TOP = ""
@@ -350,7 +358,7 @@ def _coordinator_pages(labels: Labels) -> list[Page]:
     ]
 
 
-def _pdfs(protocol: Protocol, labels: Labels, charts: dict[str, Chart]) -> list[Pdf]:
+def _pdfs(protocol: Protocol, labels: Labels) -> list[Pdf]:
     result = [
         Pdf(
             paths.worksheet_pdf(f.id),
@@ -361,12 +369,20 @@ def _pdfs(protocol: Protocol, labels: Labels, charts: dict[str, Chart]) -> list[
         for f in protocol.formulieren.formulieren
     ]
     for size, path in paths.STEP_PLAN_PDFS.items():
+        chart, slices = on_paper(protocol, labels, PAPERS[size])
         result.append(
             Pdf(
                 path,
                 labels("schema.stappenplan_titel"),
                 "print/schema.html.j2",
-                {"chart": charts["stappenplan"], "paper": size, "link": None},
+                {
+                    "chart": chart,
+                    "slices": slices,
+                    "paper": PAPERS[size],
+                    "legenda": labels("schema.legenda"),
+                    "vervolg": labels("schema.vervolg"),
+                    "link": None,
+                },
             )
         )
     result.append(Pdf(paths.SUMMARY_PDF, labels("titels.home"), "print/spiekbriefje.html.j2"))
@@ -445,7 +461,7 @@ def plan_site(protocol: Protocol, labels: Labels, templates_dir: Path) -> SitePl
             school=protocol.school.naam,
         ),
         pages=pages,
-        pdfs=_pdfs(protocol, labels, charts),
+        pdfs=_pdfs(protocol, labels),
         assets=_assets(templates_dir),
         charts=charts,
         protocol_facts=protocol_facts(protocol),

@@ -38,6 +38,19 @@ def _indent(text: str, width: int | str = 4, first: bool = False, blank: bool = 
     return do_indent(text, width, first, blank)
 
 
+_CSS_SAFE = frozenset(" .,-–·()[]'")
+
+
+def css_string(value: object) -> Markup:
+    """Text as a quoted CSS string (page margins of the print sheets): everything but letters,
+    digits and a few harmless signs becomes a CSS escape, so content can neither end the
+    string or the style element nor read as markup."""
+    text = "".join(
+        ch if ch.isalnum() or ch in _CSS_SAFE else f"\\{ord(ch):x} " for ch in str(value)
+    )
+    return Markup(f'"{text}"')
+
+
 def datum(value: dt.date | None, weekday: bool = False) -> str:
     """A date as Dutch readers write it ("1 september 2026"), or a visible placeholder."""
     if value is None:
@@ -112,6 +125,7 @@ def _environment(templates_dir: Path) -> Environment:
     env.filters["verbatim"] = verbatim
     env.filters["abbr"] = escape
     env.filters["datum"] = datum
+    env.filters["css_string"] = css_string
     env.tests["open"] = is_placeholder  # a [placeholder] still to fill in
     return env
 

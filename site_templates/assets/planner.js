@@ -60,13 +60,20 @@
     return out.join("\r\n");
   }
 
-  function randomId() {
-    var bytes = new Uint8Array(12);
-    crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return pad(b.toString(16)); }).join("");
+  // A case code holds letters, digits and - only (no names: the page says so); at most 12.
+  function caseCode(value) {
+    return value.normalize("NFKD").replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "")
+      .slice(0, 12).toUpperCase();
   }
 
-  function calendar(items, stap) {
+  // The same conversation (step, date, case code) always gives the same UIDs, so that
+  // downloading again updates the events instead of doubling them (RFC 5545 3.8.4.7).
+  function uid(stap, start, code, index) {
+    return "stap" + stap + "-" + icsDate(start) + "-" + (code || "zonder-code") +
+      "-evaluatie" + (index + 1) + "@stappenwijzer";
+  }
+
+  function calendar(items, stap, start, code) {
     var now = icsStamp(new Date());
     var lines = [
       "BEGIN:VCALENDAR",
@@ -75,16 +82,17 @@
       "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH",
     ];
-    items.forEach(function (item) {
+    var casus = code ? ", casus " + code : "";
+    items.forEach(function (item, index) {
       var end = new Date(item.date);
       end.setDate(end.getDate() + 1);
       lines.push(
         "BEGIN:VEVENT",
-        "UID:" + randomId() + "@stappenwijzer",
+        "UID:" + uid(stap, start, code, index),
         "DTSTAMP:" + now,
         "DTSTART;VALUE=DATE:" + icsDate(item.date),
         "DTEND;VALUE=DATE:" + icsDate(end),
-        "SUMMARY:" + icsText("Evaluatie afspraken (stap " + stap + "): " + item.label),
+        "SUMMARY:" + icsText("Evaluatie afspraken (stap " + stap + casus + "): " + item.label),
         "DESCRIPTION:" + icsText(
           "Kort evaluatiegesprek met de betrokken leerlingen volgens het pestprotocol, stap " +
           stap + ". Compliment geven als het lukt."
@@ -92,7 +100,7 @@
         "TRANSP:TRANSPARENT",
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
-        "DESCRIPTION:" + icsText("Evaluatie afspraken " + item.label),
+        "DESCRIPTION:" + icsText("Evaluatie afspraken " + item.label + casus),
         "TRIGGER:PT8H",
         "END:VALARM",
         "END:VEVENT"
@@ -109,7 +117,9 @@
     var input = planner.querySelector("input[type=date]");
     var list = planner.querySelector(".sw-planner-data");
     var button = planner.querySelector(".sw-planner-ics");
+    var codeInput = planner.querySelector(".sw-planner-code");
     var items = [];
+    var start = null;
     invoer.hidden = false;
 
     function update() {
@@ -120,7 +130,7 @@
         return;
       }
       var parts = input.value.split("-").map(Number);
-      var start = new Date(parts[0], parts[1] - 1, parts[2]);
+      start = new Date(parts[0], parts[1] - 1, parts[2]);
       momenten.forEach(function (moment) {
         var date = addMoment(start, moment);
         items.push({ label: moment.label, date: date });
@@ -137,10 +147,14 @@
     input.addEventListener("input", update);
     input.addEventListener("change", update);
     button.addEventListener("click", function () {
-      var blob = new Blob([calendar(items, stap)], { type: "text/calendar;charset=utf-8" });
+      var code = caseCode(codeInput ? codeInput.value : "");
+      if (codeInput) codeInput.value = code;
+      var blob = new Blob([calendar(items, stap, start, code)], {
+        type: "text/calendar;charset=utf-8",
+      });
       var link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
-      link.download = "evaluaties-stap-" + stap + ".ics";
+      link.download = "evaluaties-stap-" + stap + (code ? "-" + code.toLowerCase() : "") + ".ics";
       document.body.appendChild(link);
       link.click();
       link.remove();
