@@ -149,7 +149,7 @@ def test_duplicate_yaml_key(project) -> None:
 
 def test_file_that_is_not_utf8(project) -> None:
     path = project.content / "rollen.yml"
-    data = path.read_text(encoding="utf-8").replace("coördineert", "co\x00rdineert", 1)
+    data = path.read_text(encoding="utf-8").replace("coördinator", "co\x00rdinator", 1)
     path.write_bytes(data.encode("utf-8").replace(b"\x00", b"\xf6"))
     problem = only(errors(project.content))
     assert problem.path == path

@@ -147,8 +147,11 @@ def test_abbreviations_are_tooltips_on_every_page(built) -> None:
 
 def test_toelichting_is_marked(built) -> None:
     html = (built.site_dir / "stappen" / "stap-7" / "index.html").read_text(encoding="utf-8")
-    assert "Toelichting: Schorsing is een besluit van het bestuur" in html
-    assert "avs.nl" in html
+    block = re.search(
+        r'<div class="sw-herkomst" data-herkomst="toelichting">(.*?)</div>\s*</div>', html, re.S
+    )
+    assert block and "Schorsing is een besluit van het bestuur" in block.group(1)
+    assert "bronnen/#bron-" in block.group(1)
 
 
 @pytest.mark.parametrize(

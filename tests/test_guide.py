@@ -301,7 +301,9 @@ def _page(built, *answers: str) -> str:
 
 def test_safety_outcome_starts_with_whom_to_call(built) -> None:
     page = _page(built, "gevaar")
-    call, act, note = (page.index(s) for s in ('id="bellen"', 'id="wat-nu"', "toevoeging)"))
+    call, act, note = (
+        page.index(s) for s in ('id="bellen"', 'id="wat-nu"', "Wat hierboven staat is ons voorstel")
+    )
     assert call < act < note  # the action first, where it comes from after
     assert 'href="tel:112"' in page and 'href="tel:08002000"' in page
     for functie in ("Directeur", "Aandachtsfunctionaris meldcode", "BHV / EHBO"):
@@ -329,13 +331,14 @@ def test_gzs_outcome_links_the_how_to_and_offers_ib_and_apc(built) -> None:
     assert "Intern begeleider (IB)" in page and "Anti-pestcoördinator (APC)" in page
     for titel in ("bang dat het erger wordt", "niet meer naar school"):
         assert titel in page
-    assert "Voorstel (nog niet vastgesteld)" in page  # the protocol names no moment here
+    # the protocol names no moment here: our proposal, marked as such
+    assert '<span class="sw-voorstel" data-herkomst="voorstel">' in page
 
 
 def test_online_bullying_is_explained_and_findable(built) -> None:
     page = _page(built, "online", "herhaald")
     assert "Online pesten (groepsapp, WhatsApp, social media)" in page
-    assert "schermafbeeldingen" in page and "mediawijsheid.nl" in page
+    assert "schermafbeeldingen" in page and "Mediawijsheid – Online pesten" in page
     index = json.loads((built.site_dir / "search" / "search_index.json").read_text("utf-8"))
     start = " ".join(
         doc["text"] + " " + " ".join(doc.get("tags") or [])

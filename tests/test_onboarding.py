@@ -40,7 +40,7 @@ def test_path_starts_at_nieuw_with_at_least_five_pages(built) -> None:
     for number, link in enumerate(path, start=1):
         page = read(built.site_dir, f"/nieuw/{link}")
         assert f"pagina {number} van {total}" in page
-        assert "toelichting bij het protocol" in page
+        assert 'data-herkomst="toelichting"' in page
     minutes = sum(p.minuten for p in PROTOCOL.nieuw.paginas)
     assert 30 <= minutes <= 75
     assert f"ongeveer {minutes} minuten" in start

@@ -227,6 +227,10 @@ class Begrip(Strict):
     term: Text
     uitleg: Markdown
     bronnen: list[Bron] = Field(default_factory=list)
+    voorstel: bool = Field(
+        default=False,
+        description="Waar: onze omschrijving, nog niet vastgesteld door de school (voorstel).",
+    )
 
 
 class Begrippen(Strict):
@@ -370,6 +374,11 @@ class Nieuw(Strict):
 class RolInStap(Strict):
     rol: Id = Field(description="Verwijzing naar een rol in rollen.yml.")
     taak: Text = Field(description="Wat deze rol in deze stap doet (korte samenvatting).")
+    eventueel: bool = Field(
+        default=False,
+        description="Waar: het protocol noemt deze rol met 'evt.' (eventueel); tabellen tonen "
+        "dan 'evt.' voor de naam.",
+    )
 
 
 class Moment(Strict):
@@ -510,7 +519,16 @@ class Uitkomst(Strict):
         default=None, description="De stap die nu geldt (leeg: geen stap uit het protocol)."
     )
     titel: Text
-    wat_nu: list[Markdown] = Field(min_length=1, description="Wat de leerkracht nu doet.")
+    wat_nu: list[Markdown] = Field(
+        min_length=1,
+        description="Wat de leerkracht nu doet, zoals het protocol het zegt (onze korte "
+        "samenvatting; de site toont het als toelichting).",
+    )
+    wat_nu_voorstel: list[Markdown] = Field(
+        default_factory=list,
+        description="Wat wij daarnaast aanraden maar het protocol niet zegt; de site toont het "
+        "als voorstel en zet het op de pagina 'Te bevestigen door de APC'.",
+    )
     uiterlijk: Text = Field(
         description="Voor wanneer: het moment dat het protocol noemt, of 'Het protocol noemt "
         "geen moment.'"

@@ -24,6 +24,7 @@ SOURCES = "bronnen.md"
 OPEN_QUESTIONS = "te-bevestigen.md"
 MAINTENANCE = "beheer.md"
 ACCESSIBILITY = "toegankelijkheid.md"
+ABOUT = "over-deze-site.md"
 ASSETS = "assets"
 
 

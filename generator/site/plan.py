@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.content.model import Formulier, Protocol, Stap, Uitkomst
 from generator.content.routing import Guide, GuidePage
+from generator.site.herkomst import proposals
 from generator.site import context, paths
 from generator.site.flowchart import (
     PAPERS,
@@ -327,6 +328,7 @@ def _reference_pages(labels: Labels) -> list[Page]:
         Page(paths.GLOSSARY, labels("titels.begrippen"), "begrippen.md.j2", menu="over"),
         Page(paths.CHANGES, labels("titels.wat_is_er_nieuw"), "wat-is-er-nieuw.md.j2", menu="over"),
         Page(paths.SOURCES, labels("titels.bronnen"), "bronnen.md.j2", menu="over"),
+        Page(paths.ABOUT, labels("titels.over_deze_site"), "over-deze-site.md.j2", menu="over"),
         Page(
             paths.ACCESSIBILITY,
             labels("titels.toegankelijkheid"),
@@ -465,9 +467,9 @@ def plan_site(protocol: Protocol, labels: Labels, templates_dir: Path) -> SitePl
     ]
     titles = {p.path: p.title for p in pages}
     bronnen = context.sources(protocol, labels, titles)
-    pages = [
-        replace(p, context={"bronnen": bronnen}) if p.path == paths.SOURCES else p for p in pages
-    ]
+    voorstellen = proposals(protocol, pages)
+    extra = {paths.SOURCES: {"bronnen": bronnen}, paths.OPEN_QUESTIONS: {"voorstellen": voorstellen}}
+    pages = [replace(p, context=extra[p.path]) if p.path in extra else p for p in pages]
     return SitePlan(
         site_name=labels(
             "site_naam",

@@ -20,6 +20,7 @@ from generator.content.model import CLOSED, MarkdownText, Protocol
 from generator.content.status import is_placeholder
 from generator.site import paths
 from generator.site.context import mail_preview
+from generator.site.herkomst import bron_id, herkomst, worksheets
 from generator.site.plan import Page, Pdf, SitePlan
 from generator.site.safe import finalize, inert, markdown_filter
 
@@ -156,6 +157,9 @@ class Renderer:
             mail=protocol.mail,
             mail_voorbeeld=mail_preview(protocol),
             rol_info=protocol.rol,
+            herkomst=herkomst,
+            bron_id=bron_id,
+            herkomst_formulieren=worksheets(protocol),
             staat=protocol.status,
         )
 
