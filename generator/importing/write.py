@@ -116,7 +116,7 @@ def step_data(step: Step, following: int | None) -> dict[str, Any]:
     data["termijn"] = {"kort": PLACEHOLDER_TERM}
     if following is None:
         data["vervolg"] = [
-            {"naar": "afgesloten", "label": "afgerond", "uitleg": "[wanneer is de zaak afgerond?]"}
+            {"naar": "afgesloten", "label": "opgelost", "uitleg": "[wanneer is de zaak afgerond?]"}
         ]
     else:
         data["vervolg"] = [
