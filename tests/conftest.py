@@ -36,17 +36,25 @@ CHROMIUM_ARGS = [
 ]
 
 
-def copy_project(target: Path) -> Project:
-    """A private copy of everything a build reads, so tests never touch the real site/."""
+def copy_project(target: Path, pdf_seed: Path | None = None) -> Project:
+    """A private copy of everything a build reads, so tests never touch the real site/.
+
+    ``pdf_seed``: a PDF cache to start from. PDFs are cached by the hash of their HTML, so a
+    copy of the bundled protocol renders only the PDFs a test changed (a cold render of every
+    PDF takes seconds; most tests change none)."""
     for name in ("content", "site_templates"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return Project(root=target, content=target / "content", templates=target / "site_templates")
+    project = Project(root=target, content=target / "content", templates=target / "site_templates")
+    if pdf_seed is not None and pdf_seed.is_dir():
+        shutil.copytree(pdf_seed, project.pdf_cache)
+    return project
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
-    return copy_project(tmp_path)
+def project(tmp_path: Path, built: Project) -> Project:
+    """A copy of the bundled project with the session's PDFs already in its cache."""
+    return copy_project(tmp_path, pdf_seed=built.pdf_cache)
 
 
 @pytest.fixture(scope="session")

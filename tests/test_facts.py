@@ -113,8 +113,8 @@ def _visible(text: str) -> str:
     return re.sub(r"\s+", " ", text).lower()
 
 
-def test_the_mrs_change_of_stap_2_reaches_every_page_and_pdf(tmp_path):
-    project = copy_project(tmp_path)
+def test_the_mrs_change_of_stap_2_reaches_every_page_and_pdf(tmp_path, built):
+    project = copy_project(tmp_path, pdf_seed=built.pdf_cache)
     mr_changes_the_text(project.content)
     mr_changes_the_data(project.content)
     build_site(project)

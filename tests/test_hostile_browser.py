@@ -90,8 +90,8 @@ def _wait_for_text(page: object, selector: str, present: bool, seconds: float) -
 
 
 @pytest.fixture
-def serving(tmp_path: Path):
-    project: Project = copy_project(tmp_path / "p")
+def serving(tmp_path: Path, built: Project):
+    project: Project = copy_project(tmp_path / "p", pdf_seed=built.pdf_cache)
     process, address = start_serve(project.root)
     lines: list[str] = []
     deadline = time.monotonic() + 120

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.content.routing import Guide
+from generator.project import Project
 from generator.publish.build import build_site
 from generator.publish.offline import PACKAGE_FOLDER, build_offline
 from tests.conftest import copy_project
@@ -23,9 +24,9 @@ PROTOCOL = bundled_protocol()
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def package(tmp_path_factory: pytest.TempPathFactory, built: Project) -> Path:
     """The offline ZIP of the bundled protocol, unzipped: the folder a teacher opens."""
-    project = copy_project(tmp_path_factory.mktemp("offline"))
+    project = copy_project(tmp_path_factory.mktemp("offline"), pdf_seed=built.pdf_cache)
     build_site(project)
     build_offline(project)
     target = tmp_path_factory.mktemp("stick")

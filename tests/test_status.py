@@ -56,9 +56,9 @@ def test_the_bundled_protocol_is_a_concept_from_its_first_open_line():
     [("2026-09-01", False, False), (None, False, True), ("2026-09-01", True, True)],
 )
 def test_concept_until_every_placeholder_and_the_date_are_filled_in(
-    tmp_path, adopted, placeholder_left, concept
+    built, tmp_path, adopted, placeholder_left, concept
 ):
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path, pdf_seed=built.pdf_cache)
     fill_in_school(project.content, adopted)
     if placeholder_left:
         edit(project.content / "school.yml", '"Ingevuld naam IB"', '"[naam IB]"')
@@ -68,8 +68,8 @@ def test_concept_until_every_placeholder_and_the_date_are_filled_in(
     assert protocol.status.worksheets_proposal is concept
 
 
-def test_worksheets_can_stay_a_proposal_after_adoption(tmp_path):
-    project = copy_project(tmp_path)
+def test_worksheets_can_stay_a_proposal_after_adoption(built, tmp_path):
+    project = copy_project(tmp_path, pdf_seed=built.pdf_cache)
     fill_in_school(project.content)
     edit(project.content / "formulieren.yml", "privacy: >-", "vastgesteld: false\nprivacy: >-")
     protocol, _ = load(project.content)
@@ -103,8 +103,8 @@ def test_contacts_say_not_filled_in_instead_of_a_placeholder(built: Project):
     assert not re.search(CONTACT_PLACEHOLDER, spiek) and "nog niet ingevuld" in spiek
 
 
-def test_an_adopted_protocol_has_no_banner_and_shows_its_date(tmp_path, monkeypatch, capsys):
-    project = copy_project(tmp_path)
+def test_an_adopted_protocol_has_no_banner_and_shows_its_date(built, tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path, pdf_seed=built.pdf_cache)
     fill_in_school(project.content)
     monkeypatch.chdir(project.root)
     assert main(["build", "--definitief"]) == 0, capsys.readouterr().err
@@ -121,8 +121,10 @@ def test_an_adopted_protocol_has_no_banner_and_shows_its_date(tmp_path, monkeypa
     assert "Ingevuld naam IB" in (project.site_dir / "rollen" / "index.html").read_text("utf-8")
 
 
-def test_build_definitief_refuses_a_concept_at_the_first_open_line(tmp_path, monkeypatch, capsys):
-    project = copy_project(tmp_path)
+def test_build_definitief_refuses_a_concept_at_the_first_open_line(
+    built, tmp_path, monkeypatch, capsys
+):
+    project = copy_project(tmp_path, pdf_seed=built.pdf_cache)
     monkeypatch.chdir(project.root)
     assert main(["build", "--definitief"]) == 1
     err = capsys.readouterr().err.strip()
@@ -134,9 +136,9 @@ def test_build_definitief_refuses_a_concept_at_the_first_open_line(tmp_path, mon
 
 
 def test_build_definitief_names_the_missing_date_when_all_else_is_filled_in(
-    tmp_path, monkeypatch, capsys
+    built, tmp_path, monkeypatch, capsys
 ):
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path, pdf_seed=built.pdf_cache)
     fill_in_school(project.content, adopted=None)
     monkeypatch.chdir(project.root)
     assert main(["build", "--definitief"]) == 1

@@ -53,8 +53,10 @@ class _SubFolder(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, str]]:
-    project = copy_project(tmp_path_factory.mktemp("subfolder"))
+def hosted(
+    tmp_path_factory: pytest.TempPathFactory, built: Project
+) -> Iterator[tuple[Project, str]]:
+    project = copy_project(tmp_path_factory.mktemp("subfolder"), pdf_seed=built.pdf_cache)
     build_site(project, site_url=ADDRESS)
     handler = functools.partial(_SubFolder, directory=str(project.site_dir))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from generator.content.model import Moment
 from generator.generate import generate
 from generator.site.planning import moment_date, next_school_day
+from tests.conftest import copy_project
 from tests.helpers import bundled_protocol
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +52,8 @@ def test_guide_outcomes_link_their_worksheet(built) -> None:
     assert 'href="../../formulieren/stap-3-gesprek-zonder-schuldvraag/"' in html
 
 
-def test_warm_generation_renders_no_pdf(project) -> None:
+def test_warm_generation_renders_no_pdf(tmp_path) -> None:
+    project = copy_project(tmp_path)  # an empty PDF cache: the first generation renders all
     first = generate(project, force=True)
     total = first.pdf.rendered
     assert total >= len(FORMS) + 2  # Worksheets and the step plan (A4, A3).
