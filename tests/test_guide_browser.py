@@ -34,7 +34,6 @@ def test_scenarios_by_clicking_the_real_pages(page_factory, server, java_script:
             ).click()
             node = GUIDE.node(antwoord.naar)
         assert page.locator("h1").inner_text() == _expected_heading(scenario.uitkomst), scenario.id
-        assert "De beslissing blijft bij jou" in page.content()
         rows = page.locator(".sw-uw-antwoorden tbody tr")
         assert rows.count() == len(scenario.antwoorden), scenario.id
     assert not log.foreign
@@ -94,7 +93,7 @@ def test_outcome_prints_answers_date_and_version_without_navigation(page_factory
     assert page.locator(".md-header").is_hidden()
     assert page.locator(".md-sidebar--primary").is_hidden()
     assert page.locator(".sw-wijzig").first.is_hidden()
-    why = page.locator("#waarom + p + ul")
+    why = page.locator("#waarom + div ul")
     assert why.is_visible()
     assert "Nee, het lukt een of meer leerlingen niet" in why.inner_text()
     date = page.locator(".sw-printdatum").inner_text()
