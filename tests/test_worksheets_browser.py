@@ -152,7 +152,7 @@ def test_mail_is_filled_in_the_page_and_nothing_is_kept(browser, server) -> None
         before = len(requests)
         page.get_by_label("Voornaam van je leerling (alleen dit kind)").fill("Fatima")
         page.get_by_label("Datum van het gesprek").fill("24 november")
-        page.get_by_label("Welke afspraken heb je met dit kind gemaakt?").fill(
+        page.get_by_label("Welke afspraken gaan dit kind aan?").fill(
             "Fatima zegt het als ze zich niet prettig voelt"
         )
         page.get_by_label("Wanneer kijk je samen hoe het gaat?").fill("over een week")
@@ -165,8 +165,8 @@ def test_mail_is_filled_in_the_page_and_nothing_is_kept(browser, server) -> None
         text = page.locator(".sw-mail-tekst").inner_text()
         assert text.startswith("Beste ouders/verzorgers van Fatima,")
         # Full sentences: the value ends its sentence, the next sentence starts apart.
-        assert "afgesproken: Fatima zegt het als ze zich niet prettig voelt.\n" in text
-        assert "We kijken over een week samen met Fatima hoe het gaat. Daarna" in text
+        assert "gaan Fatima aan: Fatima zegt het als ze zich niet prettig voelt.\n" in text
+        assert "We kijken over een week samen met Fatima hoe het gaat.\n" in text
         assert "aanleiding voor het gesprek: ……" in text  # Blanks show as dots, not labels.
         assert "Wat was de aanleiding" not in text
         href = page.locator(".sw-mail-open").get_attribute("href")
