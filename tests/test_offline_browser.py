@@ -62,6 +62,7 @@ def _assert_page(page: object, what: str) -> None:
     """A real page of the site, not a folder listing or an error."""
     url = urlsplit(page.url)  # type: ignore[attr-defined]
     assert url.scheme == "file" and url.path.endswith(".html"), (what, page.url)
+    page.wait_for_load_state()  # type: ignore[attr-defined]
     assert page.locator("h1").count() >= 1, (what, page.url)
     assert page.locator(".md-header").count() == 1, (what, page.url)
 
@@ -110,11 +111,14 @@ def test_one_guide_route_to_its_outcome(offline_page, package: Path) -> None:
         _assert_page(page, answer_id)
         assert page.locator("h1").inner_text() == node.vraag
         antwoord = next(a for a in node.antwoorden if a.id == answer_id)
-        page.locator(".sw-antwoorden").get_by_role("link", name=antwoord.tekst, exact=True).click()
+        with page.expect_navigation():
+            page.locator(".sw-antwoorden").get_by_role(
+                "link", name=antwoord.tekst, exact=True
+            ).click()
         node = guide.node(antwoord.naar)
     _assert_page(page, scenario.id)
     assert node.titel in page.locator("h1").inner_text()
-    assert "De beslissing blijft bij jou" in page.content()
+    assert "Je antwoorden" in page.content()
     assert refused == []
 
 
