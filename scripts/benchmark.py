@@ -39,6 +39,21 @@ from generator.project import Project  # noqa: E402
 from generator.publish.build import build_site, mkdocs_build  # noqa: E402
 
 
+def _mkdocs_build(site_dir: Path) -> list[str]:
+    """MkDocs alone on the generated docs (run in the project folder), into ``site_dir``."""
+    return [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-q",
+        "-f",
+        "build/mkdocs.yml",
+        "-d",
+        str(site_dir),
+    ]
+
+
 def copy_project(target: Path) -> Project:
     for name in ("content", "site_templates"):
         shutil.copytree(ROOT / name, target / name)
@@ -121,17 +136,7 @@ def bench_board(schools: int) -> int:
         ]
         mkdocs = [
             (
-                [
-                    sys.executable,
-                    "-m",
-                    "mkdocs",
-                    "build",
-                    "-q",
-                    "-f",
-                    "build/mkdocs.yml",
-                    "-d",
-                    str(p.root / "mkdocs-only-site"),
-                ],
+                _mkdocs_build(p.root / "mkdocs-only-site"),
                 p.root,
             )
             for p in singles
@@ -207,17 +212,7 @@ def main() -> int:
             (f"Pdf's warm ({warm_gen.pdf.cached} uit de cache)", warm_gen.pdf.seconds),
         ]
         exe = [sys.executable, "-m", "generator.cli"]
-        mkdocs = [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "-q",
-            "-f",
-            "build/mkdocs.yml",
-            "-d",
-            str(other_site),
-        ]
+        mkdocs = _mkdocs_build(other_site)
         process_rows = [
             ("Koude build", command([*exe, "build"], project.root, runs, clean)),
             ("Warme rebuild, niets veranderd", command([*exe, "build"], project.root, runs)),
