@@ -18,6 +18,7 @@ from generator.content.model import (
     Stap,
     Zoekwoorden,
 )
+from generator.content.names import display_names
 from generator.content.validate import validate_file
 from generator.content.yamlfile import read_yaml
 from generator.problems import ContentError, Problem
@@ -57,7 +58,7 @@ def _read_parts(content_dir: Path, loaded: Loaded) -> None:
         if yaml_file is None:
             continue
         loaded.files[name] = yaml_file
-        part, problems = validate_file(yaml_file, model)
+        part, problems = validate_file(yaml_file, model, display_names(loaded.files))
         loaded.problems += problems
         if part is not None:
             loaded.parts[name] = part
@@ -82,7 +83,7 @@ def _read_steps(content_dir: Path, loaded: Loaded) -> None:
         if yaml_file is None:
             loaded.steps_complete = False
             continue
-        step, problems = validate_file(yaml_file, Stap)
+        step, problems = validate_file(yaml_file, Stap, display_names(loaded.files))
         loaded.problems += problems
         if step is None:
             loaded.steps_complete = False

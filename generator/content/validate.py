@@ -5,12 +5,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import re
 from collections import defaultdict
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.content.dates import date_advice
+from generator.content.names import Names, meant_id
 from generator.content.yamlfile import Loc, YamlFile
 from generator.problems import Problem
 
@@ -80,14 +83,52 @@ class _SchemaWalker:
                     following += self._branches(node["properties"][part])
                 elif isinstance(part, str) and isinstance(node.get("additionalProperties"), dict):
                     following += self._branches(node["additionalProperties"])
+                elif isinstance(part, str) and node.get("patternProperties"):
+                    # dict[Id, Contact]: every value is the same model
+                    for value in node["patternProperties"].values():
+                        following += self._branches(value)
             if following:
                 nodes = following
             # Otherwise ``part`` is a union tag added by pydantic: stay where we are.
         return sorted({k for node in nodes for k in node.get("properties", {})})
 
 
-def _real_loc(yaml_file: YamlFile, loc: tuple[str | int, ...]) -> Loc:
-    """``loc`` without the union-member tags that pydantic inserts."""
+def _real_loc(yaml_file: YamlFile, loc: tuple[str | int, ...], keyed: bool = False) -> Loc:
+    """``loc`` without the union-member tags that pydantic inserts. ``keyed``: the error is
+    about the key that ends ``loc`` (unknown or missing)."""
+    matched = _match(yaml_file.data, loc, keyed)
+    return matched if matched is not None else _greedy_loc(yaml_file, loc)
+
+
+def _match(node: Any, loc: tuple[str | int, ...], keyed: bool) -> Loc | None:
+    """``loc`` as a path through ``node`` that skips as few parts as possible; a skipped part
+    is a tag naming a union member. A tag may have the name of a key (the tag 'lijst' of a
+    list block whose key is 'lijst'), so both readings are tried; the one that ends at the
+    last part (the key that is unknown or missing) wins. None if none fits."""
+    found = _readings(node, loc, keyed)
+    if not found:
+        return None
+    return min(found, key=lambda r: (keyed and (not r[0] or r[0][-1] != loc[-1]), r[1]))[0]
+
+
+def _readings(node: Any, loc: tuple[str | int, ...], keyed: bool) -> list[tuple[Loc, int]]:
+    """Every reading of ``loc`` through ``node``, with how many parts it skips as tags."""
+    if not loc:
+        return [((), 0)]
+    part, rest = loc[0], loc[1:]
+    found: list[tuple[Loc, int]] = []
+    is_key = isinstance(node, dict) and isinstance(part, str) and part in node
+    is_item = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+    if is_key or is_item:
+        found += [((part, *sub), skipped) for sub, skipped in _readings(node[part], rest, keyed)]
+    elif keyed and not rest and isinstance(node, dict) and isinstance(part, str):
+        found.append(((part,), 0))  # a missing key
+    if isinstance(part, str):
+        found += [(sub, skipped + 1) for sub, skipped in _readings(node, rest, keyed)]
+    return found
+
+
+def _greedy_loc(yaml_file: YamlFile, loc: tuple[str | int, ...]) -> Loc:
     real: list[str | int] = []
     node: Any = yaml_file.data
     for i, part in enumerate(loc):
@@ -110,7 +151,11 @@ def where(loc: Loc) -> str:
 
 
 def _translate(
-    yaml_file: YamlFile, walker: _SchemaWalker, error: ErrorDetails, loc: Loc
+    yaml_file: YamlFile,
+    walker: _SchemaWalker,
+    error: ErrorDetails,
+    loc: Loc,
+    names: Names | None = None,
 ) -> Problem:
     kind = error["type"]
     value = error.get("input")
@@ -159,8 +204,15 @@ def _translate(
             f"Vul de {what} in, of verwijder de sleutel als dat mag.",
         )
     if kind == "string_pattern_mismatch":
+        key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        meant = meant_id(names, key, value) if isinstance(value, str) else None
         if str(loc[-1]) == "url":
             hint = "Schrijf een volledig webadres dat begint met https:// of http://."
+        elif meant is not None:
+            hint = (
+                f"Bedoelde u '{meant}'? Hier hoort de korte naam (id) in kleine letters en "
+                "streepjes, niet de naam zoals die op de site staat."
+            )
         else:
             hint = (
                 "Gebruik alleen kleine letters, cijfers en streepjes, zonder spaties "
@@ -194,12 +246,18 @@ def _translate(
         )
     expected = _EXPECTED.get(kind)
     if expected is not None:
+        hint = _type_hint(kind, written or (value if isinstance(value, str) else None))
+        if value is None and loc and isinstance(loc[-1], str):
+            hint = (
+                f"Schrijf de waarde achter '{loc[-1]}:', op dezelfde regel. Hoeft er niets te "
+                "staan, haal dan de hele regel weg."
+            )
         return Problem(
             yaml_file.path,
             line,
             col,
             f"Bij '{spot}' hoort {expected}, maar er staat {_describe(value, written)}.",
-            _type_hint(kind),
+            hint,
         )
     return Problem(
         yaml_file.path,
@@ -210,9 +268,9 @@ def _translate(
     )
 
 
-def _type_hint(kind: str) -> str:
+def _type_hint(kind: str, written: str | None = None) -> str:
     if kind == "date_type":
-        return "Schrijf de datum als 2026-09-01, zonder aanhalingstekens."
+        return date_advice(written)
     if kind in ("string_type",):
         return (
             "Schrijf tekst; zet hem tussen aanhalingstekens als hij met een getal begint of "
@@ -269,8 +327,13 @@ def _as_written(yaml_file: YamlFile, exc: ValidationError) -> Any | None:
     return data if changed else None
 
 
-def validate_file(yaml_file: YamlFile, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """Validate the file's data. Returns the model, or None and every problem in the file."""
+def validate_file(
+    yaml_file: YamlFile, model: type[M], names: Names | None = None
+) -> tuple[M | None, list[Problem]]:
+    """Validate the file's data. Returns the model, or None and every problem in the file.
+
+    ``names``: the names people see on the site by id (names.py), to suggest the id where
+    a name was written instead."""
     try:
         return model.model_validate(yaml_file.data), []
     except ValidationError as first:
@@ -282,14 +345,94 @@ def validate_file(yaml_file: YamlFile, model: type[M]) -> tuple[M | None, list[P
             except ValidationError as second:
                 exc = second
     walker = _SchemaWalker(model)
-    errors = [(_real_loc(yaml_file, e["loc"]), e) for e in exc.errors(include_url=False)]
+    errors = [
+        (_real_loc(yaml_file, e["loc"], e["type"] in ("extra_forbidden", "missing")), e)
+        for e in exc.errors(include_url=False)
+    ]
+    errors, stray = _stray_dashes(yaml_file, errors)
     misspelt = {(loc[:-1], str(loc[-1])) for loc, e in errors if e["type"] == "extra_forbidden"}
     by_spot: dict[Loc, list[Problem]] = defaultdict(list)
+    steps: list[Problem] = []
     for loc, error in errors:
         if error["type"] == "missing" and _is_misspelt(loc, misspelt):
             continue  # The unknown-key problem already says which key was meant.
-        by_spot[loc].append(_translate(yaml_file, walker, error, loc))
-    return None, [_merge_union(ps) for ps in by_spot.values()]
+        step = _step_written_out(yaml_file, error, loc)
+        if step is not None:
+            if step not in steps:
+                steps.append(step)  # once, not once per member of a union
+            continue
+        by_spot[loc].append(_translate(yaml_file, walker, error, loc, names))
+    return None, stray + steps + [_merge_union(ps) for ps in by_spot.values()]
+
+
+_STEP_WRITTEN_OUT = re.compile(r"^\s*stap[\s-]*(\d+)\s*$", re.IGNORECASE)
+
+
+def _step_written_out(yaml_file: YamlFile, error: ErrorDetails, loc: Loc) -> Problem | None:
+    """'Stap 3' where the step number belongs (``naar: Stap 3``)."""
+    value = error.get("input")
+    if error["type"] not in ("int_type", "int_parsing", "literal_error", "none_required"):
+        return None
+    match = _STEP_WRITTEN_OUT.match(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    line, col = yaml_file.position(loc)
+    number = int(match.group(1))
+    return Problem(
+        yaml_file.path,
+        line,
+        col,
+        f"Bij '{where(loc)}' hoort alleen het stapnummer, maar er staat '{value}'.",
+        f"Bedoelde u {number}? Schrijf '{loc[-1]}: {number}', zonder het woord 'stap'.",
+    )
+
+
+def _stray_dashes(
+    yaml_file: YamlFile, errors: list[tuple[Loc, ErrorDetails]]
+) -> tuple[list[tuple[Loc, ErrorDetails]], list[Problem]]:
+    """A line with only '-' on it, where it broke the file: one problem at that line instead
+    of the errors it caused. An empty item is wrong wherever it is; a dash above a block
+    splits an item in two, so the keys it took away go 'missing' from the item above it."""
+    problems: list[Problem] = []
+    for seq, i, dash in yaml_file.lone_dashes():
+        item = (*seq, i)
+        empty = _get(yaml_file.data, item) is None
+        caused = [
+            (loc, e)
+            for loc, e in errors
+            if loc[: len(item)] == item
+            or (not empty and e["type"] == "missing" and loc[: len(item)] == (*seq, i - 1))
+        ]
+        if not caused:
+            continue
+        errors = [pair for pair in errors if pair not in caused]
+        column = yaml_file.lines[dash].index("-") + 1
+        problems.append(
+            Problem(
+                yaml_file.path,
+                dash + 1,
+                column,
+                f"Hier staat een lege lijstregel: een streepje (-) zonder tekst in {where(seq)}."
+                + (
+                    ""
+                    if empty
+                    else " Zo begint hier een nieuw onderdeel en mist het onderdeel erboven "
+                    "wat eronder staat."
+                ),
+                "Haal deze regel weg, of vul hem in: schrijf het onderdeel achter het streepje "
+                "('- ...'), net als de andere regels van de lijst.",
+            )
+        )
+    return errors, problems
+
+
+def _get(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _is_misspelt(loc: Loc, misspelt: set[tuple[Loc, str]]) -> bool:

@@ -30,6 +30,8 @@ class YamlFile:
     tree: Any
     data: Any
     sources: Sources = field(default_factory=dict)
+    lines: tuple[str, ...] = ()
+    """The file's text, line by line (for what the tree does not keep, e.g. a lone '-')."""
 
     def source(self, loc: Loc) -> str | None:
         """The value at ``loc`` exactly as written in the file, if it is a plain value."""
@@ -49,8 +51,9 @@ class YamlFile:
             line, col = node.lc.line, node.lc.col
         for part in loc:
             if isinstance(node, CommentedMap) and isinstance(part, str) and part in node:
-                if isinstance(node[part], CommentedMap | CommentedSeq):
-                    # Point at the key: the value of a nested block starts on the next line.
+                if node[part] is None or isinstance(node[part], CommentedMap | CommentedSeq):
+                    # Point at the key: the value of a nested block starts on the next line,
+                    # and ruamel places an empty value ('naam:') at the next token.
                     line, col = node.lc.key(part)
                 else:
                     line, col = node.lc.value(part)
@@ -65,6 +68,31 @@ class YamlFile:
         line, col = self.position(loc)
         return Problem(self.path, line, col, message, hint, severity)
 
+    def lone_dashes(self) -> list[tuple[Loc, int, int]]:
+        """Every list item begun by a line with only '-' on it: the list's location, the
+        item's index and the dash's 0-based line. Such an item is empty (None), or is a block
+        that starts on the next line; both are, in content/, a stray '-'."""
+        found: list[tuple[Loc, int, int]] = []
+        for loc, seq in _sequences(self.tree):
+            for i in range(len(seq)):
+                line, _ = seq.lc.item(i)
+                dash = self._dash_above(line, seq.lc.col)
+                if dash is not None:
+                    found.append((loc, i, dash))
+        return found
+
+    def _dash_above(self, line: int, col: int) -> int | None:
+        """The line of a lone '-' at column ``col`` that begins the item at ``line``."""
+        for number in range(line, max(-1, line - 20), -1):
+            text = self.lines[number] if number < len(self.lines) else ""
+            if _LONE_DASH.match(text) and text.index("-") == col:
+                return number
+            if number < line and text.strip() and not text.lstrip().startswith("#"):
+                return None
+            if number == line and text[col : col + 1] == "-":
+                return None  # '- waarde': an ordinary item
+        return None
+
     def key_position(self, loc: Loc) -> tuple[int, int]:
         """Position of the key (not the value) that ends ``loc``; for unknown-key errors."""
         *parent_loc, key = loc
@@ -78,6 +106,23 @@ class YamlFile:
             line, col = node.lc.key(key)
             return line + 1, col + 1
         return self.position(loc)
+
+
+_LONE_DASH = re.compile(r"^\s*-\s*(#.*)?$")
+
+
+def _sequences(node: Any, loc: Loc = ()) -> list[tuple[Loc, CommentedSeq]]:
+    """Every block list in the tree, with its location."""
+    found: list[tuple[Loc, CommentedSeq]] = []
+    if isinstance(node, CommentedSeq):
+        if not node.fa.flow_style():
+            found.append((loc, node))
+        for i, item in enumerate(node):
+            found += _sequences(item, (*loc, i))
+    elif isinstance(node, CommentedMap):
+        for key, value in node.items():
+            found += _sequences(value, (*loc, key))
+    return found
 
 
 def _plain(node: Any) -> Any:
@@ -371,4 +416,13 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
                 "Vergelijk het begin met een van de andere bestanden in deze map.",
             )
         ]
-    return YamlFile(path=path, tree=tree, data=_plain(tree), sources=sources), []
+    return (
+        YamlFile(
+            path=path,
+            tree=tree,
+            data=_plain(tree),
+            sources=sources,
+            lines=tuple(text.split("\n")),
+        ),
+        [],
+    )

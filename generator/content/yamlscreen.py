@@ -32,6 +32,7 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
+from generator.content.dates import CHECK_DAY, why_not
 from generator.problems import Problem
 
 MAX_BYTES = 1_000_000
@@ -146,9 +147,9 @@ def _event_problem(path: Path, event: Any, is_key: bool) -> Problem | None:
             return _problem(
                 path,
                 event,
-                f"'{event.value}' is geen bestaande datum.",
-                "Schrijf de datum als JJJJ-MM-DD met een bestaande maand (01-12) en dag, "
-                "bijv. 2026-09-01. Is het geen datum, zet het dan tussen aanhalingstekens.",
+                f"'{event.value}' is geen bestaande datum"
+                + (f": {why}." if (why := why_not(event.value)) else "."),
+                f"{CHECK_DAY} Is het geen datum, zet het dan tussen aanhalingstekens.",
             )
     return None
 
