@@ -11,12 +11,17 @@ import logging
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import TemplateError
 
+from generator.dutch_argparse import DutchArgumentParser
 from generator.problems import ContentError, Problem, format_report
 from generator.project import Project
 from generator.publish.build import BuildError, build_site
+
+if TYPE_CHECKING:
+    from generator.content.status import Status
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_TEMPLATES = Path("site_templates")
@@ -66,17 +71,29 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     if problems:
         print(format_report(problems, project.root, after=""), file=sys.stderr)
-    state = (
-        f"concept ({len(protocol.status.open)} gegeven(s) in school.yml nog in te vullen)"
-        if protocol.status.concept
-        else "vastgesteld"
-    )
     print(
         f"De inhoud is in orde: {len(protocol.stappen)} stappen, {len(protocol.rollen)} rollen, "
-        f"{len(protocol.formulieren.formulieren)} formulieren; versie {protocol.school.versie}, "
-        f"{state}. 'check' bouwt niets: 'stappenwijzer build' maakt de site."
+        f"{len(protocol.formulieren.formulieren)} formulieren; versie {protocol.school.versie}. "
+        f"{_state(protocol.status, len(problems))} 'check' bouwt niets: 'stappenwijzer build' "
+        "maakt de site."
     )
     return 0
+
+
+def _state(status: Status, warnings: int) -> str:
+    """Concept or adopted, counted in the same warnings that 'check' just listed."""
+    if status.adopted:
+        return "Het protocol is vastgesteld."
+    texts = sum(o.value is not None for o in status.open)
+    what = [f"{texts} tekst(en) tussen [ ]"] if texts else []
+    if len(status.open) > texts:
+        what.append("'vastgesteld' zonder datum")
+    rest = warnings - len(status.open)
+    return (
+        f"Het protocol is een concept: {len(status.open)} van de {warnings} waarschuwing(en) "
+        f"hierboven houden het een concept ({' en '.join(what)}, in school.yml)"
+        + (f"; de andere {rest} gaan over iets anders." if rest else ".")
+    )
 
 
 def cmd_check_board(args: argparse.Namespace) -> int:
@@ -348,7 +365,7 @@ def cmd_nieuw(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(
+    main = DutchArgumentParser(
         prog="stappenwijzer",
         description="Maakt van het pestprotocol in content/ een intranetsite.",
     )
@@ -409,7 +426,9 @@ def parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(func=cmd_build)
     serve = add("serve", "Bouw en toon de site op 127.0.0.1, en ververs bij elke wijziging.")
-    serve.add_argument("--port", type=int, default=8000, help="poort (standaard: 8000)")
+    serve.add_argument(
+        "--port", type=int, default=8000, metavar="POORT", help="poort (standaard: 8000)"
+    )
     serve.set_defaults(func=cmd_serve)
     importeer = sub.add_parser(
         "importeer",

@@ -101,8 +101,26 @@ def test_check_says_what_it_did(content, capsys):
     captured = capsys.readouterr()
     assert "waarschuwing(en)." in captured.err
     assert "niet bijgewerkt" not in captured.err
-    assert "versie 1.0, concept (15 gegeven(s)" in captured.out
+    assert "versie 1.0. Het protocol is een concept" in captured.out
     assert "'check' bouwt niets" in captured.out
+
+
+def test_check_counts_agree_and_say_what_they_count(content, capsys):
+    """The summary counts the warnings it listed; the concept count is a part of them."""
+    assert main(["check"]) == 0
+    captured = capsys.readouterr()
+    listed = captured.err.count(": let op: ")
+    assert f"0 fout(en), {listed} waarschuwing(en)." in captured.err
+    school = (content / "school.yml").read_text(encoding="utf-8")
+    texts = sum(
+        1 for line in school.splitlines() if '"[' in line and not line.lstrip().startswith("#")
+    )
+    concept = texts + 1  # and 'vastgesteld' without a date
+    assert (
+        f"{concept} van de {listed} waarschuwing(en) hierboven houden het een concept "
+        f"({texts} tekst(en) tussen [ ] en 'vastgesteld' zonder datum, in school.yml); "
+        f"de andere {listed - concept} gaan over iets anders." in captured.out
+    )
 
 
 def test_check_with_an_error_does_not_claim_a_build(content, capsys):

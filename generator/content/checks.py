@@ -684,7 +684,7 @@ def check_step_text_vs_data(loaded: Loaded) -> list[Problem]:
                 file,
                 ("termijn", "momenten"),
                 f"De momenten van stap {step.nummer} onder 'termijn' en de tekst van de school "
-                f'onder WANNEER ({_at(loaded, file, ("wanneer",))}: "{text}") zeggen niet '
+                f'onder WANNEER ({_at(loaded, file, ("wanneer", 0))}: "{text}") zeggen niet '
                 f"hetzelfde: {said} "
                 + ("staat" if len(missing or extra) == 1 else "staan")
                 + (" niet in de tekst." if missing else " niet bij de momenten."),

@@ -50,8 +50,9 @@ VERBATIM_STEP_KEYS = frozenset(
 )
 """A step's fields that hold the school's own text: never filled in."""
 
-NO_FACT_FILES = ("school.yml", "hoofdstukken.yml")
-"""Files whose texts never name a fact: the school's data and the school's own chapters."""
+NO_FACT_FILES = ("school.yml", "hoofdstukken.yml", "wijzigingen.yml")
+"""Files whose texts never name a fact: the school's data, the school's own chapters and the
+change log (a note says what changed then, in the words of then: never filled in or flagged)."""
 
 M = TypeVar("M", bound=Strict)
 
