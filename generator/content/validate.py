@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import functools
 import re
 from collections import defaultdict
 from typing import Any, TypeVar
@@ -91,6 +92,12 @@ class _SchemaWalker:
                 nodes = following
             # Otherwise ``part`` is a union tag added by pydantic: stay where we are.
         return sorted({k for node in nodes for k in node.get("properties", {})})
+
+
+@functools.cache
+def _walker(model: type[BaseModel]) -> _SchemaWalker:
+    """One walker per model: building the JSON Schema is the slow part."""
+    return _SchemaWalker(model)
 
 
 def _real_loc(yaml_file: YamlFile, loc: tuple[str | int, ...], keyed: bool = False) -> Loc:
@@ -344,7 +351,7 @@ def validate_file(
                 return model.model_validate(data), []
             except ValidationError as second:
                 exc = second
-    walker = _SchemaWalker(model)
+    walker = _walker(model)
     errors = [
         (_real_loc(yaml_file, e["loc"], e["type"] in ("extra_forbidden", "missing")), e)
         for e in exc.errors(include_url=False)
