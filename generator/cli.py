@@ -287,12 +287,35 @@ def cmd_build_board(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.publish.serve import serve_project
 
+    taken = _port_problem(args.port)
+    if taken is not None:
+        print(taken, file=sys.stderr)
+        return 1
     project = _project(args)
     _setup_logging(args.verbose, quiet=True)
     if not args.verbose:
         logging.getLogger("mkdocs").setLevel(logging.CRITICAL + 1)  # Dutch only (serve.py)
     serve_project(project, args.port)
     return 0
+
+
+def _port_problem(port: int) -> str | None:
+    """Why ``serve`` cannot use ``port`` (in Dutch, with what to do), or None."""
+    import socket
+
+    if not 1024 <= port <= 65535:
+        return f"--port {port}: kies een poort van 1024 tot en met 65535, bijv. --port 8001."
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return (
+                f"Poort {port} is al in gebruik, misschien door 'serve' in een ander venster. "
+                f"Stop dat met Ctrl+C, of kies een andere poort: stappenwijzer serve --port "
+                f"{port + 1 if port < 65535 else 8001}"
+            )
+    return None
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ command that was meant."""
 from __future__ import annotations
 
 import re
+import socket
 
 import pytest
 
@@ -63,3 +64,15 @@ def test_help_is_dutch(capsys, command: str) -> None:
     assert text.startswith("Gebruik: stappenwijzer")
     assert "-h, --help  " in text and "toon deze hulp en stop" in text
     dutch_only(text)
+
+
+def test_serve_on_a_port_in_use_says_so(capsys) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"Poort {port} is al in gebruik" in err
+    assert f"stappenwijzer serve --port {port + 1}" in err
+    assert "fout in het programma" not in err

@@ -11,6 +11,7 @@ import pytest
 
 from generator.generate import generate
 from generator.site.render import verbatim
+from tests.helpers import edit
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHOOL_TEXT = Path(__file__).parent / "fixtures" / "pestprotocol-school.txt"
@@ -292,3 +293,23 @@ def test_contacts_are_cards_with_tel_and_mailto_links(project) -> None:
     home = (project.docs_dir / "index.md").read_text("utf-8")
     assert "[naam IB]" not in home  # A placeholder is 'nog niet ingevuld', never shown as is.
     assert "nog niet ingevuld" in home
+
+
+def test_step_pages_show_the_contact_of_each_role_that_acts(project) -> None:
+    """A teacher at 15:05 finds the APC's number on the step itself, as 'check' promises
+    ("dan staan naam, telefoon en mail op de pagina van de rol en bij de stappen")."""
+    edit(project.content / "school.yml", 'naam: "[naam APC]"', "naam: Anne de Vries")
+    edit(
+        project.content / "school.yml",
+        'telefoon: "[telefoonnummer APC]"',
+        'telefoon: "06 1234 5678"',
+    )
+    generate(project)
+    for page, contacts in (("stappen/stap-4.md", 1), ("stappen/stap-5.md", 2)):
+        md = (project.docs_dir / page).read_text("utf-8")
+        section = md[md.index("## Wie kun je bereiken?") :]
+        section = section[: section.index("\n## ")]
+        assert section.count('<div class="sw-contact">') == contacts, page
+        assert "Anne de Vries" in section and 'href="tel:0612345678"' in section, page
+    stap0 = (project.docs_dir / "stappen" / "stap-0.md").read_text("utf-8")
+    assert "Wie kun je bereiken?" not in stap0  # no role with a contact acts in stap 0
