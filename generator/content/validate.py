@@ -404,12 +404,16 @@ def _stray_dashes(
     for seq, i, dash in yaml_file.lone_dashes():
         item = (*seq, i)
         empty = _get(yaml_file.data, item) is None
-        caused = [
-            (loc, e)
-            for loc, e in errors
-            if loc[: len(item)] == item
-            or (not empty and e["type"] == "missing" and loc[: len(item)] == (*seq, i - 1))
-        ]
+        if empty:
+            caused = [(loc, e) for loc, e in errors if loc[: len(item)] == item]
+        else:
+            caused = [
+                (loc, e)
+                for loc, e in errors
+                if e["type"] == "missing"
+                and loc[: len(item)] in (item, (*seq, i - 1))
+                and len(loc) == len(item) + 1
+            ]
         if not caused:
             continue
         errors = [pair for pair in errors if pair not in caused]
