@@ -36,6 +36,8 @@ class Note:
 
     where: str
     message: str
+    placed: bool = False
+    """The text is in the draft, but in a place the coordinator should look at (a text box)."""
 
 
 @dataclass

@@ -73,7 +73,7 @@ def word_heads(elements: list[Element]) -> list[Head]:
 
 def _numbered(element: Element) -> tuple[int, int | None, str] | None:
     match = pt.NUMBERED_HEAD.match(element.text.strip())
-    if match is None or not pt.titleish(match["title"]):
+    if match is None or match["letter"] or not pt.titleish(match["title"]):
         return None
     return int(match["num"]), int(match["sub"]) if match["sub"] else None, match["title"]
 
@@ -115,6 +115,33 @@ def _heads_at(elements: list[Element], indices: list[int]) -> list[Head]:
     return heads
 
 
+def _with_subs(elements: list[Element], heads: list[Head]) -> list[Head]:
+    """The steps with their sub-steps: headings numbered '3a.' or '3.1' after step 3, up to
+    the next step (or, after the last, the next heading as high as a step)."""
+    if not heads:
+        return heads
+    level = elements[heads[0].index].level
+    found: list[Head] = []
+    for position, head in enumerate(heads):
+        found.append(head)
+        own = pt.NUMBERED_HEAD.match(elements[head.index].text.strip())
+        if own is not None and own["sub"] is not None:
+            continue  # the steps themselves are numbered '4.1', '4.2': no sub-steps
+        last = heads[position + 1].index if position + 1 < len(heads) else len(elements)
+        for i in range(head.index + 1, last):
+            element = elements[i]
+            higher = element.level is not None and level is not None and element.level <= level
+            if position + 1 == len(heads) and higher:
+                break
+            match = pt.NUMBERED_HEAD.match(element.text.strip())
+            if not heading_like(element) or match is None or int(match["num"]) != head.nummer:
+                continue
+            sub = match["letter"] or match["sub"]
+            if sub and pt.titleish(match["title"]):
+                found.append(Head(i, head.nummer, sub, match["title"], element.text.strip()))
+    return found
+
+
 def numbered_heads(elements: list[Element]) -> list[Head]:
     """Steps as numbered (or styled) headings under a step-plan heading; failing that, the
     longest run of numbered headings 1, 2, 3, ... that are not chapters of the document."""
@@ -122,7 +149,7 @@ def numbered_heads(elements: list[Element]) -> list[Head]:
         if heading_like(element) and pt.PLAN.search(element.text) and pt.titleish(element.text):
             children = _children(elements, i)
             if len(children) >= 2:
-                return _heads_at(elements, children)
+                return _with_subs(elements, _heads_at(elements, children))
     candidates = [
         (i, n)
         for i, e in enumerate(elements)
@@ -141,7 +168,7 @@ def numbered_heads(elements: list[Element]) -> list[Head]:
             run = [i]
         if len(run) > len(best):
             best = list(run)
-    return _heads_at(elements, best) if len(best) >= 3 else []
+    return _with_subs(elements, _heads_at(elements, best)) if len(best) >= 3 else []
 
 
 def _stepish(text: str) -> bool:

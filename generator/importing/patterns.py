@@ -15,8 +15,10 @@ STEP_HEAD = re.compile(
 )
 """'Stap 1: titel', 'Fase 2 – titel', 'Stap 3a. titel', 'Stap 3.1 titel', 'Fase II'."""
 
-NUMBERED_HEAD = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2}))?[.)]?\s+(?P<title>\S.*)$")
-"""'1. Melding', '2) Gesprek', '3.1 Gesprek met de ouders'."""
+NUMBERED_HEAD = re.compile(
+    r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2})|(?P<letter>[a-z])[.):])?[.)]?\s+(?P<title>\S.*)$"
+)
+"""'1. Melding', '2) Gesprek', '3.1 Gesprek met de ouders', '3a. Herstelgesprek'."""
 
 W_HEADINGS = {"wanneer": "wanneer", "waarom": "waarom", "wie": "wie", "hoe": "hoe"}
 W_INLINE = re.compile(r"^(?P<kop>wanneer|waarom|wie|hoe)\s*[:?]\s*\S", re.IGNORECASE)

@@ -24,6 +24,28 @@ ROW = (TABLENS, "table-row")
 CELL = (TABLENS, "table-cell")
 ROW_GROUPS = {(TABLENS, n) for n in ("table-header-rows", "table-rows", "table-row-group")}
 FRAME = (DRAWNS, "frame")
+TEXT_BOX = (DRAWNS, "text-box")
+IMAGE = (DRAWNS, "image")
+NOTE = (TEXTNS, "note")
+NOTE_BODY = (TEXTNS, "note-body")
+INDEXES = {
+    (TEXTNS, name)
+    for name in (
+        "table-of-content",
+        "illustration-index",
+        "table-index",
+        "object-index",
+        "user-index",
+        "alphabetical-index",
+        "bibliography",
+    )
+}
+"""Indexes the word processor generates (their entries are copies of headings)."""
+EXTRA_NOTES = {
+    "note": "De tekst van een voetnoot staat als gewone alinea direct na deze alinea.",
+    "frame": "Een tekstvak: de tekst staat als gewone alinea's na deze alinea. Kijk of hij daar "
+    "goed staat.",
+}
 
 
 class _Styles:
@@ -104,16 +126,18 @@ class _Reader:
     def paragraph(self, node: Any, level: int | None) -> list[Element]:
         self.paragraphs += 1
         where = self._where()
-        if any(True for _ in _descendants(node, FRAME)):
+        text, extras = _text(node)
+        if any(True for _ in _descendants(node, IMAGE)):
             self.notes.append(
-                Note(
-                    where,
-                    "Een afbeelding of tekstvak is niet overgenomen; zet die zo nodig zelf terug.",
-                )
+                Note(where, "Een afbeelding is niet overgenomen; zet hem zo nodig zelf terug.")
             )
-        lines = [ln.strip() for ln in teletype.extractText(node).split("\n") if ln.strip()]
+        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
         bold = level is None and self._bold_paragraph(node)
-        return [Element("alinea", where, text=ln, level=level, emphasis=bold) for ln in lines]
+        elements = [Element("alinea", where, text=ln, level=level, emphasis=bold) for ln in lines]
+        for kind, nodes in extras:
+            self.notes.append(Note(where, EXTRA_NOTES[kind], placed=True))
+            _append(elements, self.blocks(nodes))
+        return elements
 
     def list_items(self, node: Any, numbered: bool) -> list[Element]:
         """A list, nested lists flattened into it: one element with every item."""
@@ -124,9 +148,10 @@ class _Reader:
             for child in item.childNodes:
                 if _qname(child) in (P, H):
                     self.paragraphs += 1
-                    items += [
-                        ln.strip() for ln in teletype.extractText(child).split("\n") if ln.strip()
-                    ]
+                    text, extras = _text(child)
+                    for _kind, nodes in extras:  # a footnote in a list item: the next item
+                        text += "\n" + "\n".join(_text(n)[0] for n in nodes)
+                    items += [ln.strip() for ln in text.split("\n") if ln.strip()]
                 elif _qname(child) == LIST:
                     items += self.list_items(child, numbered)[0].items
         return [Element("lijst", self._where(), items=items, numbered=numbered)]
@@ -164,7 +189,59 @@ class _Reader:
                 elements.append(self.table(node))
             elif _qname(node) == SECTION:
                 _append(elements, self.blocks(node.childNodes))
+            elif _qname(node) == FRAME:  # a text box anchored to the page
+                self.notes.append(Note(self._where(), EXTRA_NOTES["frame"], placed=True))
+                _append(elements, self.blocks(_box_paragraphs(node)))
+            elif _qname(node) in INDEXES:
+                self.notes.append(
+                    Note(
+                        f"na alinea {self.paragraphs}" if self.paragraphs else "begin",
+                        "De inhoudsopgave (of een andere index) is niet overgenomen: de site "
+                        "heeft een eigen menu, en paginanummers betekenen daar niets.",
+                    )
+                )
         return elements
+
+
+def _box_paragraphs(frame: Any) -> list[Any]:
+    return [
+        child
+        for box in _descendants(frame, TEXT_BOX)
+        for child in box.childNodes
+        if _qname(child) in (P, H, LIST, TABLE)
+    ]
+
+
+def _text(node: Any) -> tuple[str, list[tuple[str, list[Any]]]]:
+    """A paragraph's own text, with whitespace as odfpy's teletype gives it, and apart from it
+    what stands inside it but is not part of the sentence: footnotes and text boxes, as
+    (kind, their paragraphs)."""
+    out: list[str] = []
+    extras: list[tuple[str, list[Any]]] = []
+    for child in node.childNodes:
+        name = _qname(child)
+        if name is None:
+            out.append(str(child))
+        elif name == NOTE:
+            body = [c for b in _descendants(child, NOTE_BODY) for c in b.childNodes]
+            extras.append(("note", [c for c in body if _qname(c) in (P, H, LIST, TABLE)]))
+        elif name == FRAME:
+            if any(True for _ in _descendants(child, TEXT_BOX)):
+                extras.append(("frame", _box_paragraphs(child)))
+        elif name in ((TEXTNS, "tab"), (TEXTNS, "s"), (TEXTNS, "line-break")):
+            out.append(teletype.extractText(_Wrapper(child)))
+        else:
+            text, more = _text(child)
+            out.append(text)
+            extras += more
+    return "".join(out), extras
+
+
+class _Wrapper:
+    """One node as the only child, so that teletype renders a tab, spaces or a line break."""
+
+    def __init__(self, node: Any):
+        self.childNodes = [node]
 
 
 def _qname(node: Any) -> tuple[str, str] | None:

@@ -201,10 +201,12 @@ class _Walker:
         step_column = not (has_header and keyed[0] in pt.W_HEADINGS)
         rows = element.rows[1:] if has_header else element.rows
         next_number = max((s.nummer for s in self.draft.steps), default=0) + 1
-        for row in rows:
+        for number, row in enumerate(rows, start=2 if has_header else 1):
             if not any(cell_text(cell).strip() for cell in row):
                 continue
-            step = self._row_step(row, header if has_header else [], step_column, next_number)
+            where = f"{element.where}, rij {number}"
+            columns = header if has_header else []
+            step = self._row_step(row, columns, step_column, next_number, where)
             step.where = element.where
             self.draft.steps.append(step)
             next_number = step.nummer + 1
@@ -221,7 +223,12 @@ class _Walker:
         )
 
     def _row_step(
-        self, row: list[list[Element]], header: list[str], step_column: bool, default: int
+        self,
+        row: list[list[Element]],
+        header: list[str],
+        step_column: bool,
+        default: int,
+        where: str,
     ) -> Step:
         first = cell_text(row[0]).strip().split("\n") if step_column else []
         nummer, titel, kop = default, None, first[0] if first else f"Stap {default}"
@@ -234,12 +241,19 @@ class _Walker:
                 nummer = int(first[0])
             else:
                 titel = first[0]
+        rest = first[1:]
+        if titel is None and rest and pt.titleish(rest[0]):
+            titel, rest = rest[0], rest[1:]  # 'Niveau 1' with the title on the next line
         step = Step(nummer, titel, kop if titel else f"Stap {nummer}", "")
         if step_column and header and not pt.STEP_COLUMN.match(pt.key(header[0])):
             step.secties.append(Section(header[0], "", tekst=[]))  # the school's column name
-        step.alinea += first[1:]
+        step.alinea += rest
         if titel is None:
-            self._check(kop, f"Stap {nummer} heeft geen titel in de tabel: vul die in.")
+            self._check(
+                where,
+                f"'{step.kop}' heeft geen titel in de tabel: vul in stappen/stap-{nummer}.yml "
+                "'titel' en 'korte_titel' in.",
+            )
         for column, cell in enumerate(row[1:] if step_column else row, start=int(step_column)):
             cell_blocks = [b for e in cell for b in blocks(e)]
             if not cell_blocks:
