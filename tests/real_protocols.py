@@ -45,7 +45,13 @@ def _style(document, name: str, base: str = "Normal"):
         return style
 
 
-def _numbering(document, level_text: str, fmt: str = "decimal") -> int:
+def _numbering(
+    document,
+    level_text: str,
+    fmt: str = "decimal",
+    sub_text: str = "%1%2.",
+    sub_fmt: str = "lowerLetter",
+) -> int:
     """Add a list definition whose first level reads ``level_text`` (e.g. "Stap %1:"); return
     its numId. python-docx has no API for numbering definitions."""
     from docx.oxml import parse_xml
@@ -61,8 +67,8 @@ def _numbering(document, level_text: str, fmt: str = "decimal") -> int:
         '<w:multiLevelType w:val="multilevel"/>'
         f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
         f'<w:lvlText w:val="{level_text}"/><w:lvlJc w:val="left"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
-        '<w:lvlText w:val="%1%2."/><w:lvlJc w:val="left"/></w:lvl>'
+        f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="{sub_fmt}"/>'
+        f'<w:lvlText w:val="{sub_text}"/><w:lvlJc w:val="left"/></w:lvl>'
         "</w:abstractNum>"
     )
     first_num = numbering.find(_w("num"))
@@ -1015,6 +1021,39 @@ def de_linde_odt(path: Path) -> Path:
     return path
 
 
+def anker_docx(path: Path) -> Path:
+    """CBS Het Anker: one Word list numbers every chapter ("1.", "2.") and every paragraph
+    under it ("3.1", "3.2"): the steps are "3.1 Melding" .. "3.6 Afsluiting" under "3.
+    Stappenplan", and no number is in the text."""
+    d = _docx()
+    d.add_heading("Pestprotocol CBS Het Anker", level=0)
+    num = _numbering(d, "%1.", sub_text="%1.%2", sub_fmt="decimal")
+
+    def heading(text: str, level: int) -> None:
+        _numbered(d.add_heading(text, level=level), num, level - 1)
+
+    heading("Inleiding", 1)
+    d.add_paragraph("Het Anker is een school waar kinderen zich thuis voelen.")
+    heading("Wat verstaan we onder pesten?", 1)
+    d.add_paragraph("Pesten is structureel, plagen is incidenteel.")
+    heading("Stappenplan", 1)
+    d.add_paragraph("Dit zijn de stappen die we zetten als er gepest wordt.")
+    for title, text in (
+        ("Melding", "Elke melding wordt dezelfde dag genoteerd."),
+        ("Gesprek met het gepeste kind", "De leerkracht luistert en stelt het kind gerust."),
+        ("Gesprek met de pester", "De leerkracht maakt duidelijke afspraken."),
+        ("Ouders informeren", "De leerkracht belt beide ouders."),
+        ("Evaluatie", "Na twee weken kijkt de leerkracht of het pesten is gestopt."),
+        ("Afsluiting", "De APC sluit het dossier af."),
+    ):
+        heading(title, 2)
+        d.add_paragraph(text)
+    heading("Klachtenregeling", 1)
+    d.add_paragraph("Klachten kunt u melden bij de directie.")
+    d.save(str(path))
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {
     "regenboog.docx": regenboog_docx,
     "klimop.docx": klimop_docx,
@@ -1025,6 +1064,7 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "zonnewijzer.docx": zonnewijzer_docx,
     "kompas.docx": kompas_docx,
     "de_linde.odt": de_linde_odt,
+    "anker.docx": anker_docx,
 }
 
 

@@ -423,6 +423,7 @@ REAL_SHAPES: dict[str, dict[str, object]] = {
     "zonnewijzer.docx": {"kop": ["1. Melding", "4. Evaluatie"], "sub": {2: 2}},
     "kompas.docx": {"kop": ["Stap 1. Luisteren en noteren", "Stap 4. Ouders en coördinator"]},
     "de_linde.odt": {"kop": ["Stap 1: Melden", "Stap 4: Evalueren"]},
+    "anker.docx": {"kop": ["3.1 Melding", "3.6 Afsluiting"]},
 }
 
 
