@@ -534,3 +534,54 @@ def test_the_most_different_shapes_build_with_every_sentence_on_the_site(
     document = real.BUILDERS[name](tmp_path / name)
     _project, text = import_and_build(document, tmp_path / "site")
     assert _missing(real.sentences(document), text) == []
+
+
+PLAIN = (
+    "PESTPROTOCOL DE EIK\n\nInleiding\nWij willen een veilige school zijn voor iedereen.\n\n"
+    "Stap {a}: Melden\nDe leerkracht noteert de melding.\n\n"
+    "Stap {b}: Gesprek\nDe leerkracht praat met de kinderen.\f\n\n"
+    "Stap {c}: Ouders\nDe leerkracht belt de ouders van de coördinator.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "numbers"),
+    [
+        ("utf-16", ("1", "2", "3")),  # Notepad's and Word's 'Unicode'
+        ("cp1252", ("1", "2", "3")),  # Notepad's 'ANSI', with Windows line ends
+        ("utf-8-sig", ("één", "twee", "drie")),  # steps numbered in words
+    ],
+)
+def test_plain_text_as_windows_saves_it_gives_a_valid_draft(
+    encoding: str, numbers: tuple[str, ...], tmp_path: Path
+) -> None:
+    text = PLAIN.format(a=numbers[0], b=numbers[1], c=numbers[2]).replace("\n", "\r\n")
+    document = tmp_path / "eik.txt"
+    document.write_bytes(text.encode(encoding))
+    import_document(document, tmp_path / "content", TODAY)
+    protocol, problems = load(tmp_path / "content")
+    assert protocol is not None and not any(p.is_error for p in problems), format_report(
+        problems, tmp_path
+    )
+    assert [s.titel for s in protocol.stappen] == ["Melden", "Gesprek", "Ouders"]
+    assert "De leerkracht belt de ouders van de coördinator." in _draft_text(tmp_path / "content")
+
+
+def test_a_document_without_a_recognisable_step_plan_still_gives_a_valid_draft(
+    tmp_path: Path,
+) -> None:
+    """All text in chapters, and the starter's example step with [ ] for check to list."""
+    document = tmp_path / "los.txt"
+    document.write_text(
+        "Pestbeleid\n\nBij pesten praat de leerkracht met de kinderen.\n"
+        "Daarna belt hij de ouders.\n",
+        encoding="utf-8",
+    )
+    imported = import_document(document, tmp_path / "content", TODAY)
+    assert "stappen/stap-1.yml is een voorbeeld" in report(imported, tmp_path / "content")
+    protocol, problems = load(tmp_path / "content")
+    assert protocol is not None and not any(p.is_error for p in problems), format_report(
+        problems, tmp_path
+    )
+    assert "content/stappen/stap-1.yml" in format_report(problems, tmp_path)
+    assert "Daarna belt hij de ouders." in _draft_text(tmp_path / "content")
