@@ -1054,6 +1054,36 @@ def anker_docx(path: Path) -> Path:
     return path
 
 
+def wilgen_docx(path: Path) -> Path:
+    """Basisschool De Wilgen: every step in a box (a table of one cell), its heading in the
+    school's own style "Stapkop" (based on Heading 2), the four Ws as bold labels."""
+    d = _docx()
+    step_style = _style(d, "Stapkop", base="Heading 2")
+    chapter_style = _style(d, "Hoofdstuk", base="Heading 1")
+    d.add_paragraph("Pestprotocol De Wilgen", style="Title")
+    d.add_paragraph("Uitgangspunten", style=chapter_style)
+    d.add_paragraph("Iedereen hoort erbij. Pesten accepteren we niet.")
+    d.add_paragraph("Zo pakken we pesten aan", style=chapter_style)
+    for number, title, wanneer, wie in (
+        (1, "Signaal", "Zodra een kind of ouder iets meldt.", "De groepsleerkracht."),
+        (2, "Gesprekken", "Binnen twee dagen na het signaal.", "Groepsleerkracht en kinderen."),
+        (3, "Ouders erbij", "Als het na een week niet beter gaat.", "Leerkracht, ouders en IB."),
+    ):
+        box = d.add_table(rows=1, cols=1)
+        box.style = "Table Grid"
+        cell = box.cell(0, 0)
+        cell.paragraphs[0].text = f"Stap {number}: {title}"
+        cell.paragraphs[0].style = step_style
+        for label, text in (("Wanneer?", wanneer), ("Wie?", wie)):
+            cell.add_paragraph().add_run(label).bold = True
+            cell.add_paragraph(text)
+        d.add_paragraph()
+    d.add_paragraph("Tot slot", style=chapter_style)
+    d.add_paragraph("Dit protocol is vastgesteld in de teamvergadering.")
+    d.save(str(path))
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {
     "regenboog.docx": regenboog_docx,
     "klimop.docx": klimop_docx,
@@ -1065,6 +1095,7 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "kompas.docx": kompas_docx,
     "de_linde.odt": de_linde_odt,
     "anker.docx": anker_docx,
+    "wilgen.docx": wilgen_docx,
 }
 
 

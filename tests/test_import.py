@@ -424,6 +424,7 @@ REAL_SHAPES: dict[str, dict[str, object]] = {
     "kompas.docx": {"kop": ["Stap 1. Luisteren en noteren", "Stap 4. Ouders en coördinator"]},
     "de_linde.odt": {"kop": ["Stap 1: Melden", "Stap 4: Evalueren"]},
     "anker.docx": {"kop": ["3.1 Melding", "3.6 Afsluiting"]},
+    "wilgen.docx": {"kop": ["Stap 1: Signaal", "Stap 3: Ouders erbij"]},
 }
 
 

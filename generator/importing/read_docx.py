@@ -29,11 +29,18 @@ TOC_STYLE = re.compile(
 
 
 def _level(paragraph: Paragraph) -> int | None:
-    name = paragraph.style.name if paragraph.style is not None else ""
-    if TITLE_STYLE.match(name):
-        return 0
-    match = HEADING_STYLE.match(name)
-    return int(match.group(1)) if match else None
+    """The heading level of the paragraph's style, or of the style it is based on (a school's
+    own heading style, such as 'Kop stap', is usually based on Heading 2)."""
+    style, depth = paragraph.style, 0
+    while style is not None and depth < 10:
+        name = style.name or ""
+        if TITLE_STYLE.match(name):
+            return 0
+        match = HEADING_STYLE.match(name)
+        if match:
+            return int(match.group(1))
+        style, depth = style.base_style, depth + 1
+    return None
 
 
 def _num_pr(paragraph: Paragraph) -> Any:

@@ -286,8 +286,22 @@ def _title(elements: list[Element], heads: list[Head], tables: set[int]) -> int 
     return None
 
 
+def _unboxed(elements: list[Element]) -> list[Element]:
+    """A table of one column is a frame around text (a box with a step, a layout table), not
+    data: its paragraphs and lists take part in the document as if they stood outside it. A
+    one-column list of steps stays a step-plan table."""
+    flat: list[Element] = []
+    for element in elements:
+        one_column = element.kind == "tabel" and all(len(r) <= 1 for r in element.rows)
+        if one_column and element.rows and not hd.plan_table(element):
+            flat += [e for row in element.rows for cell in row for e in cell]
+        else:
+            flat.append(element)
+    return flat
+
+
 def recognise(document: Document) -> Draft:
-    elements = document.elements
+    elements = _unboxed(document.elements)
     heads = hd.word_heads(elements)
     tables: set[int] = set()
     if not heads:
