@@ -51,6 +51,7 @@ def _numbering(
     fmt: str = "decimal",
     sub_text: str = "%1%2.",
     sub_fmt: str = "lowerLetter",
+    styles: tuple[str, str] | None = None,
 ) -> int:
     """Add a list definition whose first level reads ``level_text`` (e.g. "Stap %1:"); return
     its numId. python-docx has no API for numbering definitions."""
@@ -60,14 +61,17 @@ def _numbering(
     numbering = document.part.numbering_part.element
     abstract_ids = [int(a.get(_w("abstractNumId"))) for a in numbering.findall(_w("abstractNum"))]
     num_ids = [int(n.get(_w("numId"))) for n in numbering.findall(_w("num"))]
+    linked = [f'<w:pStyle w:val="{style}"/>' for style in styles] if styles else ["", ""]
     abstract_id = max(abstract_ids, default=0) + 1
     num_id = max(num_ids, default=0) + 1
     abstract = parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
         '<w:multiLevelType w:val="multilevel"/>'
         f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f"{linked[0]}"
         f'<w:lvlText w:val="{level_text}"/><w:lvlJc w:val="left"/></w:lvl>'
         f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="{sub_fmt}"/>'
+        f"{linked[1]}"
         f'<w:lvlText w:val="{sub_text}"/><w:lvlJc w:val="left"/></w:lvl>'
         "</w:abstractNum>"
     )
@@ -1022,15 +1026,24 @@ def de_linde_odt(path: Path) -> Path:
 
 
 def anker_docx(path: Path) -> Path:
-    """CBS Het Anker: one Word list numbers every chapter ("1.", "2.") and every paragraph
-    under it ("3.1", "3.2"): the steps are "3.1 Melding" .. "3.6 Afsluiting" under "3.
-    Stappenplan", and no number is in the text."""
+    """CBS Het Anker: one Word list, linked to the heading styles, numbers every chapter ("1.",
+    "2.") and every paragraph under it ("3.1", "3.2"): the steps are "3.1 Melding" .. "3.6
+    Afsluiting" under "3. Stappenplan"; no number is in the text nor on the paragraph, and a
+    heading's level in the list comes from its style."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
     d = _docx()
     d.add_heading("Pestprotocol CBS Het Anker", level=0)
-    num = _numbering(d, "%1.", sub_text="%1.%2", sub_fmt="decimal")
+    styles = ("Heading1", "Heading2")
+    num = _numbering(d, "%1.", sub_text="%1.%2", sub_fmt="decimal", styles=styles)
+    for name in ("Heading 1", "Heading 2"):  # the list is linked to the heading styles
+        d.styles[name].element.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{num}"/></w:numPr>')
+        )
 
     def heading(text: str, level: int) -> None:
-        _numbered(d.add_heading(text, level=level), num, level - 1)
+        d.add_heading(text, level=level)
 
     heading("Inleiding", 1)
     d.add_paragraph("Het Anker is een school waar kinderen zich thuis voelen.")

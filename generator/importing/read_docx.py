@@ -57,6 +57,14 @@ def _num_pr(paragraph: Paragraph) -> Any:
     return None
 
 
+def _style_ids(paragraph: Paragraph) -> list[str]:
+    ids, style = [], paragraph.style
+    while style is not None and len(ids) < 10:
+        ids.append(style.style_id)
+        style = style.base_style
+    return ids
+
+
 def _is_numbered(paragraph: Paragraph, num_pr: Any) -> bool:
     """Whether Word shows numbers (1, a, i) rather than bullets before this list item."""
     style_name = paragraph.style.name if paragraph.style is not None else ""
@@ -91,7 +99,7 @@ def _paragraph_elements(
     lines = [line.strip() for line in paragraph_text(paragraph).split("\n")]
     lines = [line for line in lines if line]
     num_pr = _num_pr(paragraph)
-    label = numbering.label(num_pr) if num_pr is not None else None
+    label = numbering.label(num_pr, _style_ids(paragraph)) if num_pr is not None else None
     style_name = paragraph.style.name if paragraph.style is not None else ""
     level = _level(paragraph)
     bold = level is None and _bold(paragraph)
