@@ -1097,6 +1097,97 @@ def wilgen_docx(path: Path) -> Path:
     return path
 
 
+TAFEL_ROWS = [
+    # Nr, Stap, Actie, Wie; None: merged with the cell above
+    ("1", "Melden", "De melding wordt dezelfde dag genoteerd.", "Leerkracht"),
+    ("2", "Gesprekken", "Gesprek met het gepeste kind.", "Leerkracht"),
+    (None, None, "Gesprek met de pester.", "Leerkracht en IB"),
+    ("3", "Ouders", "De ouders worden gebeld en uitgenodigd.", "Directie"),
+]
+"""De Tafel's step plan: a caption row across the table, the step's number and name in
+columns of their own, and step 2 spanning two rows (its first two cells merged down)."""
+
+
+def _tafel_text() -> tuple[str, str, str]:
+    return (
+        "Pestprotocol OBS De Tafel",
+        "Wij pakken pesten samen aan, met de kinderen en hun ouders.",
+        "Dit protocol is vastgesteld door het team en de MR.",
+    )
+
+
+def tafel_docx(path: Path) -> Path:
+    title, intro, end = _tafel_text()
+    d = _docx()
+    d.add_heading(title, level=0)
+    d.add_heading("Inleiding", level=1)
+    d.add_paragraph(intro)
+    d.add_heading("Stappenplan", level=1)
+    table = d.add_table(rows=len(TAFEL_ROWS) + 2, cols=4)
+    table.style = "Table Grid"
+    caption = table.cell(0, 0).merge(table.cell(0, 3))
+    caption.paragraphs[0].text = "Stappenplan bij pesten"
+    for c, text in enumerate(("Nr", "Stap", "Actie", "Wie")):
+        table.cell(1, c).paragraphs[0].text = text
+    for r, row in enumerate(TAFEL_ROWS, start=2):
+        for c, text in enumerate(row):
+            if text is None:
+                table.cell(r - 1, c).merge(table.cell(r, c))
+            else:
+                table.cell(r, c).paragraphs[0].text = text
+    d.add_heading("Tot slot", level=1)
+    d.add_paragraph(end)
+    d.save(str(path))
+    return path
+
+
+def tafel_odt(path: Path) -> Path:
+    """De Tafel in LibreOffice: the merged cells are spans and covered cells."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.table import CoveredTableCell, Table, TableCell, TableColumn, TableRow
+    from odf.text import H, P
+
+    title, intro, end = _tafel_text()
+    doc = OpenDocumentText()
+    heading = Style(name="Heading_20_1", displayname="Heading 1", family="paragraph")
+    heading.addElement(TextProperties(fontweight="bold"))
+    doc.styles.addElement(heading)
+    titled = Style(name="Title", family="paragraph")
+    doc.styles.addElement(titled)
+    body = doc.text
+    body.addElement(P(stylename=titled, text=title))
+    body.addElement(H(outlinelevel=1, stylename=heading, text="Inleiding"))
+    body.addElement(P(text=intro))
+    body.addElement(H(outlinelevel=1, stylename=heading, text="Stappenplan"))
+    table = Table()
+    table.addElement(TableColumn(numbercolumnsrepeated=4))
+    caption = TableRow()
+    cell = TableCell(numbercolumnsspanned=4)
+    cell.addElement(P(text="Stappenplan bij pesten"))
+    caption.addElement(cell)
+    for _ in range(3):
+        caption.addElement(CoveredTableCell())
+    table.addElement(caption)
+    rows = [("Nr", "Stap", "Actie", "Wie"), *TAFEL_ROWS]
+    for r, row in enumerate(rows):
+        tr = TableRow()
+        for c, text in enumerate(row):
+            if text is None:
+                tr.addElement(CoveredTableCell())
+                continue
+            below = r + 1 < len(rows) and rows[r + 1][c] is None
+            cell = TableCell(numberrowsspanned=2) if below else TableCell()
+            cell.addElement(P(text=text))
+            tr.addElement(cell)
+        table.addElement(tr)
+    body.addElement(table)
+    body.addElement(H(outlinelevel=1, stylename=heading, text="Tot slot"))
+    body.addElement(P(text=end))
+    doc.save(str(path))
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {
     "regenboog.docx": regenboog_docx,
     "klimop.docx": klimop_docx,
@@ -1109,6 +1200,8 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "de_linde.odt": de_linde_odt,
     "anker.docx": anker_docx,
     "wilgen.docx": wilgen_docx,
+    "tafel.docx": tafel_docx,
+    "tafel.odt": tafel_odt,
 }
 
 

@@ -412,6 +412,9 @@ def test_a_protocol_shaped_differently_imports_builds_and_check_lists_what_is_le
 
 # -- protocols the way other schools write them (tests/real_protocols.py) ------------------
 
+TAFEL_2 = ["Gesprek met het gepeste kind.", "Gesprek met de pester.", "Leerkracht en IB"]
+"""Step 2 of De Tafel spans two table rows: both rows' text is the step's."""
+
 REAL_SHAPES: dict[str, dict[str, object]] = {
     # name: the step headings as the school's document shows them, and sub-steps per step
     "regenboog.docx": {"kop": ["Stap 1: Signaleren en melden", "Stap 5: Inschakelen"]},
@@ -425,6 +428,8 @@ REAL_SHAPES: dict[str, dict[str, object]] = {
     "de_linde.odt": {"kop": ["Stap 1: Melden", "Stap 4: Evalueren"]},
     "anker.docx": {"kop": ["3.1 Melding", "3.6 Afsluiting"]},
     "wilgen.docx": {"kop": ["Stap 1: Signaal", "Stap 3: Ouders erbij"]},
+    "tafel.docx": {"kop": ["Melden", "Ouders"], "titel": "Melden", "in": {2: TAFEL_2}},
+    "tafel.odt": {"kop": ["Melden", "Ouders"], "titel": "Melden", "in": {2: TAFEL_2}},
 }
 
 
@@ -438,10 +443,11 @@ def _strings(data: object) -> list[str]:
     return []
 
 
-def _draft_text(content: Path) -> str:
-    """All text of a draft, with what the site shows for what the draft leaves implicit: the
-    heading 'Stap N: titel' of a step without 'kop', and the four Ws' headings."""
-    data = _content_data(content)
+def _draft_text(content: Path, only: str | None = None) -> str:
+    """All text of a draft (or of its file ``only``), with what the site shows for what the
+    draft leaves implicit: the heading 'Stap N: titel' of a step without 'kop', and the four
+    Ws' headings."""
+    data = {k: v for k, v in _content_data(content).items() if only in (None, k)}
     implied = ["WANNEER WAAROM WIE HOE"]
     for name, step in data.items():
         if name.startswith("stappen/") and isinstance(step, dict) and "kop" not in step:
@@ -476,6 +482,10 @@ def test_a_protocol_as_schools_write_it_gives_a_valid_draft_with_every_sentence(
         assert len(step.deelstappen) == count
     if "titel" in shape:
         assert protocol.stappen[0].titel == shape["titel"]
+    for nummer, texts in dict(shape.get("in", {})).items():
+        step_text = _draft_text(tmp_path / "content", f"stappen/stap-{nummer}.yml")
+        assert [t for t in texts if t not in step_text] == []
+    assert len(list((tmp_path / "content" / "stappen").glob("*.yml"))) == len(protocol.stappen)
     assert _missing(real.sentences(document), _draft_text(tmp_path / "content")) == []
     # what is left to fill in: named by file and line, in Dutch
     left = format_report(problems, tmp_path)

@@ -98,6 +98,8 @@ the text it stands in)."""
 
 COLUMN_WORDS = {*W_HEADINGS, *SECTION_WORDS, "stap", "fase", "nr", "nummer", "#", "titel"}
 STEP_COLUMN = re.compile(r"^(stap|stappen|fase|fasen|nr|nummer|#|trede|niveau)$", re.IGNORECASE)
+TITLE_COLUMN = re.compile(r"^(stap|fase|trede|niveau|titel|naam|onderdeel)$", re.IGNORECASE)
+"""The second column's heading when the first holds only the step's number: 'Nr | Stap'."""
 
 CHAPTER = re.compile(
     r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:inleiding|voorwoord|definitie|begripsomschrijving|"

@@ -159,10 +159,20 @@ def _unique_cells(row: Any) -> list[Any]:
 
 
 def _table(table: Table, where: str, numbering: WordNumbering) -> Element:
-    rows = [
-        [_cell_elements(cell, where, numbering) for cell in _unique_cells(row)]
-        for row in table.rows
-    ]
+    """The table's rows of cells. A cell merged down over several rows is the same list in
+    each of them, so that the recogniser can tell a continued step from a new one."""
+    rows: list[list[list[Element]]] = []
+    above: dict[Any, list[Element]] = {}
+    for row in table.rows:
+        cells, here = [], {}
+        for cell in _unique_cells(row):
+            content = above.get(cell._tc)
+            if content is None:
+                content = _cell_elements(cell, where, numbering)
+            here[cell._tc] = content
+            cells.append(content)
+        rows.append(cells)
+        above = here
     return Element("tabel", where, rows=rows)
 
 

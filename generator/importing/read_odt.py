@@ -22,6 +22,7 @@ SECTION = (TEXTNS, "section")
 TABLE = (TABLENS, "table")
 ROW = (TABLENS, "table-row")
 CELL = (TABLENS, "table-cell")
+COVERED = (TABLENS, "covered-table-cell")
 ROW_GROUPS = {(TABLENS, n) for n in ("table-header-rows", "table-rows", "table-row-group")}
 FRAME = (DRAWNS, "frame")
 TEXT_BOX = (DRAWNS, "text-box")
@@ -160,17 +161,31 @@ class _Reader:
         self.tables += 1
         where = f"tabel {self.tables} (na alinea {self.paragraphs})"
         rows = []
+        above: list[list[Element]] = []  # the grid of the row above: a content per column
         for row in _rows(node):
-            cells = []
+            cells: list[list[Element]] = []
+            grid: list[list[Element]] = []
+            spanned = 0  # columns still covered by a cell merged across in this row
             for cell in row.childNodes:
-                if _qname(cell) != CELL:
-                    continue
-                content: list[Element] = []
-                _append(content, self.blocks(cell.childNodes))
-                for element in content:
-                    element.where = where
-                cells.append(content)
+                if _qname(cell) == CELL:
+                    content: list[Element] = []
+                    _append(content, self.blocks(cell.childNodes))
+                    for element in content:
+                        element.where = where
+                    cells.append(content)
+                    grid.append(content)
+                    spanned = int(cell.getAttrNS(TABLENS, "number-columns-spanned") or 1) - 1
+                elif _qname(cell) == COVERED:
+                    if spanned > 0:  # merged across: part of the cell to its left
+                        spanned -= 1
+                        grid.append(grid[-1])
+                    else:  # merged down: the same cell as in the row above
+                        column = len(grid)
+                        content = above[column] if column < len(above) else []
+                        cells.append(content)
+                        grid.append(content)
             rows.append(cells)
+            above = grid
         return Element("tabel", where, rows=rows)
 
     def blocks(self, nodes: Any) -> list[Element]:
