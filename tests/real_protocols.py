@@ -1188,6 +1188,44 @@ def tafel_odt(path: Path) -> Path:
     return path
 
 
+def klaproos_odt(path: Path) -> Path:
+    """Basisschool De Klaproos in LibreOffice: the step headings are numbered by the outline
+    numbering ("Stap " before level 2, ":" after it), so their text holds only the title; the
+    chapters (level 1) are not numbered."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import H, OutlineLevelStyle, OutlineStyle, P
+
+    doc = OpenDocumentText()
+    outline = OutlineStyle(name="Outline")
+    outline.addElement(OutlineLevelStyle(level=1, numformat=""))
+    outline.addElement(OutlineLevelStyle(level=2, numformat="1", numprefix="Stap ", numsuffix=":"))
+    doc.styles.addElement(outline)
+    headings = {}
+    for level in (1, 2):
+        style = Style(
+            name=f"Heading_20_{level}", displayname=f"Heading {level}", family="paragraph"
+        )
+        style.addElement(TextProperties(fontweight="bold"))
+        doc.styles.addElement(style)
+        headings[level] = style
+    body = doc.text
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Inleiding"))
+    body.addElement(P(text="Op De Klaproos voelt ieder kind zich veilig."))
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Stappenplan"))
+    for title, text in (
+        ("Signaleren", "De leerkracht let op signalen en noteert ze."),
+        ("Bespreken", "De leerkracht bespreekt het met de kinderen en de ouders."),
+        ("Doorverwijzen", "De intern begeleider schakelt zo nodig hulp in."),
+    ):
+        body.addElement(H(outlinelevel=2, stylename=headings[2], text=title))
+        body.addElement(P(text=text))
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Tot slot"))
+    body.addElement(P(text="Het protocol wordt elk jaar besproken."))
+    doc.save(str(path))
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {
     "regenboog.docx": regenboog_docx,
     "klimop.docx": klimop_docx,
@@ -1202,6 +1240,7 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "wilgen.docx": wilgen_docx,
     "tafel.docx": tafel_docx,
     "tafel.odt": tafel_odt,
+    "klaproos.odt": klaproos_odt,
 }
 
 

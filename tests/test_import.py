@@ -430,6 +430,7 @@ REAL_SHAPES: dict[str, dict[str, object]] = {
     "wilgen.docx": {"kop": ["Stap 1: Signaal", "Stap 3: Ouders erbij"]},
     "tafel.docx": {"kop": ["Melden", "Ouders"], "titel": "Melden", "in": {2: TAFEL_2}},
     "tafel.odt": {"kop": ["Melden", "Ouders"], "titel": "Melden", "in": {2: TAFEL_2}},
+    "klaproos.odt": {"kop": ["Stap 1: Signaleren", "Stap 3: Doorverwijzen"]},
 }
 
 

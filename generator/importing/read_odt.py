@@ -11,6 +11,7 @@ from odf.namespaces import DRAWNS, FONS, STYLENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
 from generator.importing.document import Document, Element, Note
+from generator.importing.odt_numbering import OutlineNumbering
 from generator.importing.read_docx import _append
 
 H = (TEXTNS, "h")
@@ -28,6 +29,7 @@ FRAME = (DRAWNS, "frame")
 TEXT_BOX = (DRAWNS, "text-box")
 IMAGE = (DRAWNS, "image")
 NOTE = (TEXTNS, "note")
+NUMBER = (TEXTNS, "number")
 NOTE_BODY = (TEXTNS, "note-body")
 INDEXES = {
     (TEXTNS, name)
@@ -102,6 +104,7 @@ class _Styles:
 class _Reader:
     def __init__(self, document: Any):
         self.styles = _Styles(document)
+        self.outline = OutlineNumbering(document)
         self.paragraphs = 0
         self.tables = 0
         self.notes: list[Note] = []
@@ -124,10 +127,14 @@ class _Reader:
             )
         )
 
-    def paragraph(self, node: Any, level: int | None) -> list[Element]:
+    def paragraph(self, node: Any, level: int | None, label: str | None = None) -> list[Element]:
+        """A paragraph or heading; ``label``: the number LibreOffice shows before it."""
         self.paragraphs += 1
         where = self._where()
         text, extras = _text(node)
+        numbered_in_text = any(_qname(c) == NUMBER for c in node.childNodes)
+        if label and text.strip() and not numbered_in_text:
+            text = f"{label} {text.lstrip()}"
         if any(True for _ in _descendants(node, IMAGE)):
             self.notes.append(
                 Note(where, "Een afbeelding is niet overgenomen; zet hem zo nodig zelf terug.")
@@ -193,7 +200,9 @@ class _Reader:
         for node in nodes:
             if _qname(node) == H:
                 level = node.getAttrNS(TEXTNS, "outline-level")
-                _append(elements, self.paragraph(node, int(level) if level else 1))
+                number = int(level) if level and level.isdigit() else 1
+                label = self.outline.label(node, number)
+                _append(elements, self.paragraph(node, number, label))
             elif _qname(node) == P:
                 title = self.styles.is_title(node.getAttrNS(TEXTNS, "style-name"))
                 _append(elements, self.paragraph(node, 0 if title else None))
@@ -243,6 +252,9 @@ def _text(node: Any) -> tuple[str, list[tuple[str, list[Any]]]]:
         elif name == FRAME:
             if any(True for _ in _descendants(child, TEXT_BOX)):
                 extras.append(("frame", _box_paragraphs(child)))
+        elif name == NUMBER:  # the number as the word processor wrote it out: a label
+            number = teletype.extractText(child).strip()
+            out.append(f"{number} " if number else "")
         elif name in ((TEXTNS, "tab"), (TEXTNS, "s"), (TEXTNS, "line-break")):
             out.append(teletype.extractText(_Wrapper(child)))
         else:

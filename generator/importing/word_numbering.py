@@ -30,7 +30,7 @@ ROMAN = (
 )
 
 
-def _roman(value: int) -> str:
+def roman(value: int) -> str:
     out = ""
     for amount, letters in ROMAN:
         while value >= amount:
@@ -50,9 +50,9 @@ def _format(value: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _letter(value).upper()
     if fmt == "lowerRoman":
-        return _roman(value)
+        return roman(value)
     if fmt == "upperRoman":
-        return _roman(value).upper()
+        return roman(value).upper()
     return str(value)  # decimal, decimalZero and anything unusual
 
 
