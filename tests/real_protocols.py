@@ -1226,6 +1226,68 @@ def klaproos_odt(path: Path) -> Path:
     return path
 
 
+BEUK_STEPS = [
+    ("Melding", "De leerkracht noteert de melding in het leerlingvolgsysteem."),
+    ("Gesprek", "De leerkracht praat apart met de kinderen."),
+    ("Ouders", "De leerkracht belt de ouders van beide kinderen."),
+    ("Evaluatie", "Na twee weken wordt geëvalueerd of het pesten is gestopt."),
+]
+
+
+def beuk_docx(path: Path) -> Path:
+    """OBS De Beuk: the step titles are items of one Word numbered list ('List Number'), each
+    followed by ordinary paragraphs, so the list's numbers (1., 2., ...) run on through the
+    step plan."""
+    d = _docx()
+    d.add_heading("Pestprotocol OBS De Beuk", level=0)
+    d.add_heading("Inleiding", level=1)
+    d.add_paragraph("Wij willen dat kinderen zich veilig voelen op De Beuk.")
+    d.add_heading("Stappenplan", level=1)
+    for title, text in BEUK_STEPS:
+        d.add_paragraph(title, style="List Number")
+        d.add_paragraph(text)
+    d.add_heading("Tot slot", level=1)
+    d.add_paragraph("Dit protocol is vastgesteld door de directie.")
+    d.save(str(path))
+    return path
+
+
+def beuk_odt(path: Path) -> Path:
+    """OBS De Beuk in LibreOffice: each step heading stands in a numbered list whose style puts
+    "Stap " before the number, as LibreOffice writes numbered headings it took over from Word."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import H, List, ListItem, ListLevelStyleNumber, ListStyle, P
+
+    doc = OpenDocumentText()
+    headings = {}
+    for level in (1, 2):
+        style = Style(
+            name=f"Heading_20_{level}", displayname=f"Heading {level}", family="paragraph"
+        )
+        style.addElement(TextProperties(fontweight="bold"))
+        doc.styles.addElement(style)
+        headings[level] = style
+    steps = ListStyle(name="L1")
+    steps.addElement(ListLevelStyleNumber(level=1, numformat="1", numprefix="Stap ", numsuffix=":"))
+    doc.automaticstyles.addElement(steps)
+    body = doc.text
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Inleiding"))
+    body.addElement(P(text="Wij willen dat kinderen zich veilig voelen op De Beuk."))
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Stappenplan"))
+    for title, text in BEUK_STEPS:
+        numbered = List(stylename=steps)
+        item = ListItem()
+        item.addElement(H(outlinelevel=2, stylename=headings[2], text=title))
+        numbered.addElement(item)
+        body.addElement(numbered)
+        body.addElement(P(text=text))
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Tot slot"))
+    body.addElement(P(text="Dit protocol is vastgesteld door de directie."))
+    doc.save(str(path))
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {
     "regenboog.docx": regenboog_docx,
     "klimop.docx": klimop_docx,
@@ -1241,6 +1303,8 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "tafel.docx": tafel_docx,
     "tafel.odt": tafel_odt,
     "klaproos.odt": klaproos_odt,
+    "beuk.docx": beuk_docx,
+    "beuk.odt": beuk_odt,
 }
 
 

@@ -431,6 +431,8 @@ REAL_SHAPES: dict[str, dict[str, object]] = {
     "tafel.docx": {"kop": ["Melden", "Ouders"], "titel": "Melden", "in": {2: TAFEL_2}},
     "tafel.odt": {"kop": ["Melden", "Ouders"], "titel": "Melden", "in": {2: TAFEL_2}},
     "klaproos.odt": {"kop": ["Stap 1: Signaleren", "Stap 3: Doorverwijzen"]},
+    "beuk.docx": {"kop": ["1. Melding", "4. Evaluatie"]},
+    "beuk.odt": {"kop": ["Stap 1: Melding", "Stap 4: Evaluatie"]},
 }
 
 

@@ -105,7 +105,9 @@ def _paragraph_elements(
     bold = level is None and _bold(paragraph)
     listed = num_pr is not None or LIST_STYLE.search(style_name)
     if level is None and listed and not (label is not None and (label.words or bold)):
-        return [Element("lijst", where, items=lines, numbered=_is_numbered(paragraph, num_pr))]
+        numbered = _is_numbered(paragraph, num_pr)
+        labels = [label.text] if label is not None and len(lines) == 1 else []
+        return [Element("lijst", where, items=lines, numbered=numbered, labels=labels)]
     if label is not None and lines:
         lines[0] = f"{label.text} {lines[0]}"
     return [Element("alinea", where, text=line, level=level, emphasis=bold) for line in lines]
@@ -128,6 +130,9 @@ def _append(elements: list[Element], new: list[Element]) -> None:
             and last.kind == "lijst"
             and last.numbered == element.numbered
         ):
+            last.labels = (
+                last.labels + element.labels if len(last.labels) == len(last.items) else []
+            )
             last.items += element.items
         elif element.kind != "lijst" or element.items:
             elements.append(element)

@@ -11,7 +11,7 @@ from odf.namespaces import DRAWNS, FONS, STYLENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
 from generator.importing.document import Document, Element, Note
-from generator.importing.odt_numbering import OutlineNumbering
+from generator.importing.odt_numbering import ListNumbering, OutlineNumbering
 from generator.importing.read_docx import _append
 
 H = (TEXTNS, "h")
@@ -105,6 +105,7 @@ class _Reader:
     def __init__(self, document: Any):
         self.styles = _Styles(document)
         self.outline = OutlineNumbering(document)
+        self.lists = ListNumbering(self.styles.by_name)
         self.paragraphs = 0
         self.tables = 0
         self.notes: list[Note] = []
@@ -147,22 +148,59 @@ class _Reader:
             _append(elements, self.blocks(nodes))
         return elements
 
-    def list_items(self, node: Any, numbered: bool) -> list[Element]:
-        """A list, nested lists flattened into it: one element with every item."""
+    def list_items(
+        self, node: Any, numbered: bool, style: str | None = None, depth: int = 1
+    ) -> list[Element]:
+        """A list, nested lists flattened into it: one element with every item. A heading in
+        a list, or an item whose number holds words ('Stap 1:'), is a paragraph of its own
+        with its number in front, as LibreOffice shows it."""
+        style = node.getAttrNS(TEXTNS, "style-name") or style
+        elements: list[Element] = []
         items: list[str] = []
+        labels: list[str] = []
+
+        def flush() -> None:
+            if items:
+                shown = list(labels) if len(labels) == len(items) else []
+                elements.append(
+                    Element(
+                        "lijst", self._where(), items=list(items), numbered=numbered, labels=shown
+                    )
+                )
+                items.clear()
+            labels.clear()
+
         for item in node.childNodes:
             if _qname(item) not in (LIST_ITEM, LIST_HEADER):
                 continue
+            label = self.lists.label(style, depth) if _qname(item) == LIST_ITEM else None
             for child in item.childNodes:
-                if _qname(child) in (P, H):
+                if _qname(child) == H or (_qname(child) == P and label and label.words):
+                    flush()
+                    level = child.getAttrNS(TEXTNS, "outline-level") if _qname(child) == H else ""
+                    heading = int(level) if level and level.isdigit() else None
+                    if _qname(child) == H and heading is None:
+                        heading = 1
+                    _append(elements, self.paragraph(child, heading, label and label.text))
+                elif _qname(child) == P:
                     self.paragraphs += 1
                     text, extras = _text(child)
                     for _kind, nodes in extras:  # a footnote in a list item: the next item
                         text += "\n" + "\n".join(_text(n)[0] for n in nodes)
-                    items += [ln.strip() for ln in text.split("\n") if ln.strip()]
+                    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+                    if label is not None and len(lines) == 1:
+                        labels.append(label.text)
+                    items += lines
                 elif _qname(child) == LIST:
-                    items += self.list_items(child, numbered)[0].items
-        return [Element("lijst", self._where(), items=items, numbered=numbered)]
+                    nested = self.list_items(child, numbered, style, depth + 1)
+                    if len(nested) == 1 and nested[0].kind == "lijst":
+                        items += nested[0].items
+                        labels.clear()  # labels only for a list of one level
+                    else:
+                        flush()
+                        elements += nested
+        flush()
+        return elements
 
     def table(self, node: Any) -> Element:
         self.tables += 1

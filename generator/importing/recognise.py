@@ -356,8 +356,34 @@ def _unboxed(elements: list[Element]) -> list[Element]:
     return flat
 
 
+def _outline_items(elements: list[Element]) -> list[Element]:
+    """A numbered list of one short item with text after it, again and again ('1. Melding',
+    a paragraph, '2. Gesprek', a paragraph): these are numbered headings written as a list.
+    Each becomes a heading-like paragraph with its number in front, as the document shows it."""
+    found = [
+        i
+        for i, e in enumerate(elements)
+        if e.kind == "lijst"
+        and e.numbered
+        and len(e.items) == 1
+        and len(e.labels) == 1
+        and pt.titleish(e.items[0])
+        and i + 1 < len(elements)
+        and elements[i + 1].kind == "alinea"
+        and elements[i + 1].level is None
+    ]
+    if len(found) < 2:
+        return elements
+    result = list(elements)
+    for i in found:
+        item = elements[i]
+        text = f"{item.labels[0]} {item.items[0]}"
+        result[i] = Element("alinea", item.where, text=text, emphasis=True)
+    return result
+
+
 def recognise(document: Document) -> Draft:
-    elements = _unboxed(document.elements)
+    elements = _outline_items(_unboxed(document.elements))
     heads = hd.word_heads(elements)
     tables: set[int] = set()
     if not heads:
