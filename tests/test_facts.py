@@ -97,7 +97,8 @@ def test_changing_only_text_or_only_data_warns_with_both_positions(content, chan
     (warning,) = text_vs_data(content)
     step = content / "stappen" / "stap-2.yml"
     assert warning.path == step and warning.line == line_of(step, "momenten:")
-    assert f"stappen/stap-2.yml:{line_of(step, 'wanneer:')}" in warning.message
+    # the position of the WANNEER text itself, on the line under 'wanneer:'
+    assert f"stappen/stap-2.yml:{line_of(step, 'wanneer:') + 1}:" in warning.message
     assert "Pas dan allebei aan" in warning.hint
 
 
