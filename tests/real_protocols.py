@@ -51,6 +51,7 @@ def _numbering(
     fmt: str = "decimal",
     sub_text: str = "%1%2.",
     sub_fmt: str = "lowerLetter",
+    styles: tuple[str, str] | None = None,
 ) -> int:
     """Add a list definition whose first level reads ``level_text`` (e.g. "Stap %1:"); return
     its numId. python-docx has no API for numbering definitions."""
@@ -60,14 +61,17 @@ def _numbering(
     numbering = document.part.numbering_part.element
     abstract_ids = [int(a.get(_w("abstractNumId"))) for a in numbering.findall(_w("abstractNum"))]
     num_ids = [int(n.get(_w("numId"))) for n in numbering.findall(_w("num"))]
+    linked = [f'<w:pStyle w:val="{style}"/>' for style in styles] if styles else ["", ""]
     abstract_id = max(abstract_ids, default=0) + 1
     num_id = max(num_ids, default=0) + 1
     abstract = parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
         '<w:multiLevelType w:val="multilevel"/>'
         f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f"{linked[0]}"
         f'<w:lvlText w:val="{level_text}"/><w:lvlJc w:val="left"/></w:lvl>'
         f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="{sub_fmt}"/>'
+        f"{linked[1]}"
         f'<w:lvlText w:val="{sub_text}"/><w:lvlJc w:val="left"/></w:lvl>'
         "</w:abstractNum>"
     )
@@ -1022,15 +1026,24 @@ def de_linde_odt(path: Path) -> Path:
 
 
 def anker_docx(path: Path) -> Path:
-    """CBS Het Anker: one Word list numbers every chapter ("1.", "2.") and every paragraph
-    under it ("3.1", "3.2"): the steps are "3.1 Melding" .. "3.6 Afsluiting" under "3.
-    Stappenplan", and no number is in the text."""
+    """CBS Het Anker: one Word list, linked to the heading styles, numbers every chapter ("1.",
+    "2.") and every paragraph under it ("3.1", "3.2"): the steps are "3.1 Melding" .. "3.6
+    Afsluiting" under "3. Stappenplan"; no number is in the text nor on the paragraph, and a
+    heading's level in the list comes from its style."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
     d = _docx()
     d.add_heading("Pestprotocol CBS Het Anker", level=0)
-    num = _numbering(d, "%1.", sub_text="%1.%2", sub_fmt="decimal")
+    styles = ("Heading1", "Heading2")
+    num = _numbering(d, "%1.", sub_text="%1.%2", sub_fmt="decimal", styles=styles)
+    for name in ("Heading 1", "Heading 2"):  # the list is linked to the heading styles
+        d.styles[name].element.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{num}"/></w:numPr>')
+        )
 
     def heading(text: str, level: int) -> None:
-        _numbered(d.add_heading(text, level=level), num, level - 1)
+        d.add_heading(text, level=level)
 
     heading("Inleiding", 1)
     d.add_paragraph("Het Anker is een school waar kinderen zich thuis voelen.")
@@ -1054,6 +1067,227 @@ def anker_docx(path: Path) -> Path:
     return path
 
 
+def wilgen_docx(path: Path) -> Path:
+    """Basisschool De Wilgen: every step in a box (a table of one cell), its heading in the
+    school's own style "Stapkop" (based on Heading 2), the four Ws as bold labels."""
+    d = _docx()
+    step_style = _style(d, "Stapkop", base="Heading 2")
+    chapter_style = _style(d, "Hoofdstuk", base="Heading 1")
+    d.add_paragraph("Pestprotocol De Wilgen", style="Title")
+    d.add_paragraph("Uitgangspunten", style=chapter_style)
+    d.add_paragraph("Iedereen hoort erbij. Pesten accepteren we niet.")
+    d.add_paragraph("Zo pakken we pesten aan", style=chapter_style)
+    for number, title, wanneer, wie in (
+        (1, "Signaal", "Zodra een kind of ouder iets meldt.", "De groepsleerkracht."),
+        (2, "Gesprekken", "Binnen twee dagen na het signaal.", "Groepsleerkracht en kinderen."),
+        (3, "Ouders erbij", "Als het na een week niet beter gaat.", "Leerkracht, ouders en IB."),
+    ):
+        box = d.add_table(rows=1, cols=1)
+        box.style = "Table Grid"
+        cell = box.cell(0, 0)
+        cell.paragraphs[0].text = f"Stap {number}: {title}"
+        cell.paragraphs[0].style = step_style
+        for label, text in (("Wanneer?", wanneer), ("Wie?", wie)):
+            cell.add_paragraph().add_run(label).bold = True
+            cell.add_paragraph(text)
+        d.add_paragraph()
+    d.add_paragraph("Tot slot", style=chapter_style)
+    d.add_paragraph("Dit protocol is vastgesteld in de teamvergadering.")
+    d.save(str(path))
+    return path
+
+
+TAFEL_ROWS = [
+    # Nr, Stap, Actie, Wie; None: merged with the cell above
+    ("1", "Melden", "De melding wordt dezelfde dag genoteerd.", "Leerkracht"),
+    ("2", "Gesprekken", "Gesprek met het gepeste kind.", "Leerkracht"),
+    (None, None, "Gesprek met de pester.", "Leerkracht en IB"),
+    ("3", "Ouders", "De ouders worden gebeld en uitgenodigd.", "Directie"),
+]
+"""De Tafel's step plan: a caption row across the table, the step's number and name in
+columns of their own, and step 2 spanning two rows (its first two cells merged down)."""
+
+
+def _tafel_text() -> tuple[str, str, str]:
+    return (
+        "Pestprotocol OBS De Tafel",
+        "Wij pakken pesten samen aan, met de kinderen en hun ouders.",
+        "Dit protocol is vastgesteld door het team en de MR.",
+    )
+
+
+def tafel_docx(path: Path) -> Path:
+    title, intro, end = _tafel_text()
+    d = _docx()
+    d.add_heading(title, level=0)
+    d.add_heading("Inleiding", level=1)
+    d.add_paragraph(intro)
+    d.add_heading("Stappenplan", level=1)
+    table = d.add_table(rows=len(TAFEL_ROWS) + 2, cols=4)
+    table.style = "Table Grid"
+    caption = table.cell(0, 0).merge(table.cell(0, 3))
+    caption.paragraphs[0].text = "Stappenplan bij pesten"
+    for c, text in enumerate(("Nr", "Stap", "Actie", "Wie")):
+        table.cell(1, c).paragraphs[0].text = text
+    for r, row in enumerate(TAFEL_ROWS, start=2):
+        for c, text in enumerate(row):
+            if text is None:
+                table.cell(r - 1, c).merge(table.cell(r, c))
+            else:
+                table.cell(r, c).paragraphs[0].text = text
+    d.add_heading("Tot slot", level=1)
+    d.add_paragraph(end)
+    d.save(str(path))
+    return path
+
+
+def tafel_odt(path: Path) -> Path:
+    """De Tafel in LibreOffice: the merged cells are spans and covered cells."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.table import CoveredTableCell, Table, TableCell, TableColumn, TableRow
+    from odf.text import H, P
+
+    title, intro, end = _tafel_text()
+    doc = OpenDocumentText()
+    heading = Style(name="Heading_20_1", displayname="Heading 1", family="paragraph")
+    heading.addElement(TextProperties(fontweight="bold"))
+    doc.styles.addElement(heading)
+    titled = Style(name="Title", family="paragraph")
+    doc.styles.addElement(titled)
+    body = doc.text
+    body.addElement(P(stylename=titled, text=title))
+    body.addElement(H(outlinelevel=1, stylename=heading, text="Inleiding"))
+    body.addElement(P(text=intro))
+    body.addElement(H(outlinelevel=1, stylename=heading, text="Stappenplan"))
+    table = Table()
+    table.addElement(TableColumn(numbercolumnsrepeated=4))
+    caption = TableRow()
+    cell = TableCell(numbercolumnsspanned=4)
+    cell.addElement(P(text="Stappenplan bij pesten"))
+    caption.addElement(cell)
+    for _ in range(3):
+        caption.addElement(CoveredTableCell())
+    table.addElement(caption)
+    rows = [("Nr", "Stap", "Actie", "Wie"), *TAFEL_ROWS]
+    for r, row in enumerate(rows):
+        tr = TableRow()
+        for c, text in enumerate(row):
+            if text is None:
+                tr.addElement(CoveredTableCell())
+                continue
+            below = r + 1 < len(rows) and rows[r + 1][c] is None
+            cell = TableCell(numberrowsspanned=2) if below else TableCell()
+            cell.addElement(P(text=text))
+            tr.addElement(cell)
+        table.addElement(tr)
+    body.addElement(table)
+    body.addElement(H(outlinelevel=1, stylename=heading, text="Tot slot"))
+    body.addElement(P(text=end))
+    doc.save(str(path))
+    return path
+
+
+def klaproos_odt(path: Path) -> Path:
+    """Basisschool De Klaproos in LibreOffice: the step headings are numbered by the outline
+    numbering ("Stap " before level 2, ":" after it), so their text holds only the title; the
+    chapters (level 1) are not numbered."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import H, OutlineLevelStyle, OutlineStyle, P
+
+    doc = OpenDocumentText()
+    outline = OutlineStyle(name="Outline")
+    outline.addElement(OutlineLevelStyle(level=1, numformat=""))
+    outline.addElement(OutlineLevelStyle(level=2, numformat="1", numprefix="Stap ", numsuffix=":"))
+    doc.styles.addElement(outline)
+    headings = {}
+    for level in (1, 2):
+        style = Style(
+            name=f"Heading_20_{level}", displayname=f"Heading {level}", family="paragraph"
+        )
+        style.addElement(TextProperties(fontweight="bold"))
+        doc.styles.addElement(style)
+        headings[level] = style
+    body = doc.text
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Inleiding"))
+    body.addElement(P(text="Op De Klaproos voelt ieder kind zich veilig."))
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Stappenplan"))
+    for title, text in (
+        ("Signaleren", "De leerkracht let op signalen en noteert ze."),
+        ("Bespreken", "De leerkracht bespreekt het met de kinderen en de ouders."),
+        ("Doorverwijzen", "De intern begeleider schakelt zo nodig hulp in."),
+    ):
+        body.addElement(H(outlinelevel=2, stylename=headings[2], text=title))
+        body.addElement(P(text=text))
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Tot slot"))
+    body.addElement(P(text="Het protocol wordt elk jaar besproken."))
+    doc.save(str(path))
+    return path
+
+
+BEUK_STEPS = [
+    ("Melding", "De leerkracht noteert de melding in het leerlingvolgsysteem."),
+    ("Gesprek", "De leerkracht praat apart met de kinderen."),
+    ("Ouders", "De leerkracht belt de ouders van beide kinderen."),
+    ("Evaluatie", "Na twee weken wordt geëvalueerd of het pesten is gestopt."),
+]
+
+
+def beuk_docx(path: Path) -> Path:
+    """OBS De Beuk: the step titles are items of one Word numbered list ('List Number'), each
+    followed by ordinary paragraphs, so the list's numbers (1., 2., ...) run on through the
+    step plan."""
+    d = _docx()
+    d.add_heading("Pestprotocol OBS De Beuk", level=0)
+    d.add_heading("Inleiding", level=1)
+    d.add_paragraph("Wij willen dat kinderen zich veilig voelen op De Beuk.")
+    d.add_heading("Stappenplan", level=1)
+    for title, text in BEUK_STEPS:
+        d.add_paragraph(title, style="List Number")
+        d.add_paragraph(text)
+    d.add_heading("Tot slot", level=1)
+    d.add_paragraph("Dit protocol is vastgesteld door de directie.")
+    d.save(str(path))
+    return path
+
+
+def beuk_odt(path: Path) -> Path:
+    """OBS De Beuk in LibreOffice: each step heading stands in a numbered list whose style puts
+    "Stap " before the number, as LibreOffice writes numbered headings it took over from Word."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import H, List, ListItem, ListLevelStyleNumber, ListStyle, P
+
+    doc = OpenDocumentText()
+    headings = {}
+    for level in (1, 2):
+        style = Style(
+            name=f"Heading_20_{level}", displayname=f"Heading {level}", family="paragraph"
+        )
+        style.addElement(TextProperties(fontweight="bold"))
+        doc.styles.addElement(style)
+        headings[level] = style
+    steps = ListStyle(name="L1")
+    steps.addElement(ListLevelStyleNumber(level=1, numformat="1", numprefix="Stap ", numsuffix=":"))
+    doc.automaticstyles.addElement(steps)
+    body = doc.text
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Inleiding"))
+    body.addElement(P(text="Wij willen dat kinderen zich veilig voelen op De Beuk."))
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Stappenplan"))
+    for title, text in BEUK_STEPS:
+        numbered = List(stylename=steps)
+        item = ListItem()
+        item.addElement(H(outlinelevel=2, stylename=headings[2], text=title))
+        numbered.addElement(item)
+        body.addElement(numbered)
+        body.addElement(P(text=text))
+    body.addElement(H(outlinelevel=1, stylename=headings[1], text="Tot slot"))
+    body.addElement(P(text="Dit protocol is vastgesteld door de directie."))
+    doc.save(str(path))
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {
     "regenboog.docx": regenboog_docx,
     "klimop.docx": klimop_docx,
@@ -1065,6 +1299,12 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "kompas.docx": kompas_docx,
     "de_linde.odt": de_linde_odt,
     "anker.docx": anker_docx,
+    "wilgen.docx": wilgen_docx,
+    "tafel.docx": tafel_docx,
+    "tafel.odt": tafel_odt,
+    "klaproos.odt": klaproos_odt,
+    "beuk.docx": beuk_docx,
+    "beuk.odt": beuk_odt,
 }
 
 

@@ -412,6 +412,9 @@ def test_a_protocol_shaped_differently_imports_builds_and_check_lists_what_is_le
 
 # -- protocols the way other schools write them (tests/real_protocols.py) ------------------
 
+TAFEL_2 = ["Gesprek met het gepeste kind.", "Gesprek met de pester.", "Leerkracht en IB"]
+"""Step 2 of De Tafel spans two table rows: both rows' text is the step's."""
+
 REAL_SHAPES: dict[str, dict[str, object]] = {
     # name: the step headings as the school's document shows them, and sub-steps per step
     "regenboog.docx": {"kop": ["Stap 1: Signaleren en melden", "Stap 5: Inschakelen"]},
@@ -424,6 +427,12 @@ REAL_SHAPES: dict[str, dict[str, object]] = {
     "kompas.docx": {"kop": ["Stap 1. Luisteren en noteren", "Stap 4. Ouders en coördinator"]},
     "de_linde.odt": {"kop": ["Stap 1: Melden", "Stap 4: Evalueren"]},
     "anker.docx": {"kop": ["3.1 Melding", "3.6 Afsluiting"]},
+    "wilgen.docx": {"kop": ["Stap 1: Signaal", "Stap 3: Ouders erbij"]},
+    "tafel.docx": {"kop": ["Melden", "Ouders"], "titel": "Melden", "in": {2: TAFEL_2}},
+    "tafel.odt": {"kop": ["Melden", "Ouders"], "titel": "Melden", "in": {2: TAFEL_2}},
+    "klaproos.odt": {"kop": ["Stap 1: Signaleren", "Stap 3: Doorverwijzen"]},
+    "beuk.docx": {"kop": ["1. Melding", "4. Evaluatie"]},
+    "beuk.odt": {"kop": ["Stap 1: Melding", "Stap 4: Evaluatie"]},
 }
 
 
@@ -437,10 +446,11 @@ def _strings(data: object) -> list[str]:
     return []
 
 
-def _draft_text(content: Path) -> str:
-    """All text of a draft, with what the site shows for what the draft leaves implicit: the
-    heading 'Stap N: titel' of a step without 'kop', and the four Ws' headings."""
-    data = _content_data(content)
+def _draft_text(content: Path, only: str | None = None) -> str:
+    """All text of a draft (or of its file ``only``), with what the site shows for what the
+    draft leaves implicit: the heading 'Stap N: titel' of a step without 'kop', and the four
+    Ws' headings."""
+    data = {k: v for k, v in _content_data(content).items() if only in (None, k)}
     implied = ["WANNEER WAAROM WIE HOE"]
     for name, step in data.items():
         if name.startswith("stappen/") and isinstance(step, dict) and "kop" not in step:
@@ -475,6 +485,10 @@ def test_a_protocol_as_schools_write_it_gives_a_valid_draft_with_every_sentence(
         assert len(step.deelstappen) == count
     if "titel" in shape:
         assert protocol.stappen[0].titel == shape["titel"]
+    for nummer, texts in dict(shape.get("in", {})).items():
+        step_text = _draft_text(tmp_path / "content", f"stappen/stap-{nummer}.yml")
+        assert [t for t in texts if t not in step_text] == []
+    assert len(list((tmp_path / "content" / "stappen").glob("*.yml"))) == len(protocol.stappen)
     assert _missing(real.sentences(document), _draft_text(tmp_path / "content")) == []
     # what is left to fill in: named by file and line, in Dutch
     left = format_report(problems, tmp_path)
@@ -534,3 +548,54 @@ def test_the_most_different_shapes_build_with_every_sentence_on_the_site(
     document = real.BUILDERS[name](tmp_path / name)
     _project, text = import_and_build(document, tmp_path / "site")
     assert _missing(real.sentences(document), text) == []
+
+
+PLAIN = (
+    "PESTPROTOCOL DE EIK\n\nInleiding\nWij willen een veilige school zijn voor iedereen.\n\n"
+    "Stap {a}: Melden\nDe leerkracht noteert de melding.\n\n"
+    "Stap {b}: Gesprek\nDe leerkracht praat met de kinderen.\f\n\n"
+    "Stap {c}: Ouders\nDe leerkracht belt de ouders van de coördinator.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "numbers"),
+    [
+        ("utf-16", ("1", "2", "3")),  # Notepad's and Word's 'Unicode'
+        ("cp1252", ("1", "2", "3")),  # Notepad's 'ANSI', with Windows line ends
+        ("utf-8-sig", ("één", "twee", "drie")),  # steps numbered in words
+    ],
+)
+def test_plain_text_as_windows_saves_it_gives_a_valid_draft(
+    encoding: str, numbers: tuple[str, ...], tmp_path: Path
+) -> None:
+    text = PLAIN.format(a=numbers[0], b=numbers[1], c=numbers[2]).replace("\n", "\r\n")
+    document = tmp_path / "eik.txt"
+    document.write_bytes(text.encode(encoding))
+    import_document(document, tmp_path / "content", TODAY)
+    protocol, problems = load(tmp_path / "content")
+    assert protocol is not None and not any(p.is_error for p in problems), format_report(
+        problems, tmp_path
+    )
+    assert [s.titel for s in protocol.stappen] == ["Melden", "Gesprek", "Ouders"]
+    assert "De leerkracht belt de ouders van de coördinator." in _draft_text(tmp_path / "content")
+
+
+def test_a_document_without_a_recognisable_step_plan_still_gives_a_valid_draft(
+    tmp_path: Path,
+) -> None:
+    """All text in chapters, and the starter's example step with [ ] for check to list."""
+    document = tmp_path / "los.txt"
+    document.write_text(
+        "Pestbeleid\n\nBij pesten praat de leerkracht met de kinderen.\n"
+        "Daarna belt hij de ouders.\n",
+        encoding="utf-8",
+    )
+    imported = import_document(document, tmp_path / "content", TODAY)
+    assert "stappen/stap-1.yml is een voorbeeld" in report(imported, tmp_path / "content")
+    protocol, problems = load(tmp_path / "content")
+    assert protocol is not None and not any(p.is_error for p in problems), format_report(
+        problems, tmp_path
+    )
+    assert "content/stappen/stap-1.yml" in format_report(problems, tmp_path)
+    assert "Daarna belt hij de ouders." in _draft_text(tmp_path / "content")

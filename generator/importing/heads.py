@@ -176,14 +176,27 @@ def _stepish(text: str) -> bool:
     return bool(pt.STEP_HEAD.match(text) or pt.NUMBERED_HEAD.match(text) or text.isdigit())
 
 
+def captions(element: Element) -> int:
+    """How many rows at the top of a table are a caption across the whole table (one merged
+    cell, e.g. 'Stappenplan bij pesten') above the column headings."""
+    widest = max((len(row) for row in element.rows), default=0)
+    count = 0
+    while widest > 1 and count < len(element.rows) - 1 and len(element.rows[count]) == 1:
+        count += 1
+    return count
+
+
 def plan_table(element: Element) -> bool:
     """A table with one row per step: known column headings (Wanneer, Wie, Wat, ...) or a
     first column of step numbers."""
-    if element.kind != "tabel" or len(element.rows) < 2:
+    if element.kind != "tabel":
         return False
-    header = [pt.key(cell_text(cell)) for cell in element.rows[0]]
+    rows = element.rows[captions(element) :]
+    if len(rows) < 2:
+        return False
+    header = [pt.key(cell_text(cell)) for cell in rows[0]]
     known = sum(1 for h in header if h in pt.COLUMN_WORDS or pt.STEP_COLUMN.match(h))
-    first = [cell_text(row[0]) for row in element.rows[1:] if row]
+    first = [cell_text(row[0]) for row in rows[1:] if row]
     stepish = sum(1 for text in first if _stepish(text))
     return known >= 2 or (len(first) >= 2 and stepish >= 0.6 * len(first))
 

@@ -29,11 +29,18 @@ TOC_STYLE = re.compile(
 
 
 def _level(paragraph: Paragraph) -> int | None:
-    name = paragraph.style.name if paragraph.style is not None else ""
-    if TITLE_STYLE.match(name):
-        return 0
-    match = HEADING_STYLE.match(name)
-    return int(match.group(1)) if match else None
+    """The heading level of the paragraph's style, or of the style it is based on (a school's
+    own heading style, such as 'Kop stap', is usually based on Heading 2)."""
+    style, depth = paragraph.style, 0
+    while style is not None and depth < 10:
+        name = style.name or ""
+        if TITLE_STYLE.match(name):
+            return 0
+        match = HEADING_STYLE.match(name)
+        if match:
+            return int(match.group(1))
+        style, depth = style.base_style, depth + 1
+    return None
 
 
 def _num_pr(paragraph: Paragraph) -> Any:
@@ -48,6 +55,14 @@ def _num_pr(paragraph: Paragraph) -> Any:
             return spr.numPr
         style = style.base_style
     return None
+
+
+def _style_ids(paragraph: Paragraph) -> list[str]:
+    ids, style = [], paragraph.style
+    while style is not None and len(ids) < 10:
+        ids.append(style.style_id)
+        style = style.base_style
+    return ids
 
 
 def _is_numbered(paragraph: Paragraph, num_pr: Any) -> bool:
@@ -84,13 +99,15 @@ def _paragraph_elements(
     lines = [line.strip() for line in paragraph_text(paragraph).split("\n")]
     lines = [line for line in lines if line]
     num_pr = _num_pr(paragraph)
-    label = numbering.label(num_pr) if num_pr is not None else None
+    label = numbering.label(num_pr, _style_ids(paragraph)) if num_pr is not None else None
     style_name = paragraph.style.name if paragraph.style is not None else ""
     level = _level(paragraph)
     bold = level is None and _bold(paragraph)
     listed = num_pr is not None or LIST_STYLE.search(style_name)
     if level is None and listed and not (label is not None and (label.words or bold)):
-        return [Element("lijst", where, items=lines, numbered=_is_numbered(paragraph, num_pr))]
+        numbered = _is_numbered(paragraph, num_pr)
+        labels = [label.text] if label is not None and len(lines) == 1 else []
+        return [Element("lijst", where, items=lines, numbered=numbered, labels=labels)]
     if label is not None and lines:
         lines[0] = f"{label.text} {lines[0]}"
     return [Element("alinea", where, text=line, level=level, emphasis=bold) for line in lines]
@@ -113,6 +130,9 @@ def _append(elements: list[Element], new: list[Element]) -> None:
             and last.kind == "lijst"
             and last.numbered == element.numbered
         ):
+            last.labels = (
+                last.labels + element.labels if len(last.labels) == len(last.items) else []
+            )
             last.items += element.items
         elif element.kind != "lijst" or element.items:
             elements.append(element)
@@ -144,10 +164,20 @@ def _unique_cells(row: Any) -> list[Any]:
 
 
 def _table(table: Table, where: str, numbering: WordNumbering) -> Element:
-    rows = [
-        [_cell_elements(cell, where, numbering) for cell in _unique_cells(row)]
-        for row in table.rows
-    ]
+    """The table's rows of cells. A cell merged down over several rows is the same list in
+    each of them, so that the recogniser can tell a continued step from a new one."""
+    rows: list[list[list[Element]]] = []
+    above: dict[Any, list[Element]] = {}
+    for row in table.rows:
+        cells, here = [], {}
+        for cell in _unique_cells(row):
+            content = above.get(cell._tc)
+            if content is None:
+                content = _cell_elements(cell, where, numbering)
+            here[cell._tc] = content
+            cells.append(content)
+        rows.append(cells)
+        above = here
     return Element("tabel", where, rows=rows)
 
 

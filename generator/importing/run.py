@@ -90,9 +90,10 @@ def report(imported: Imported, target: Path) -> str:
             lines.append(f"  {step.where}: {step.kop}{suffix}")
     else:
         lines.append(
-            "Geen stappenplan herkend: alle tekst staat in hoofdstukken.yml. Maak de stappen "
-            "zelf in stappen/ (zie de README) of geef de stappen in het document koppen als "
-            "'Stap 1: ...' en importeer opnieuw."
+            "Geen stappenplan herkend: alle tekst staat in hoofdstukken.yml, en "
+            "stappen/stap-1.yml is een voorbeeld om in te vullen (tekst tussen [ ]). Maak de "
+            "stappen zelf in stappen/ (zie de README) of geef de stappen in het document koppen "
+            "als 'Stap 1: ...' en importeer opnieuw."
         )
     if draft.chapters:
         lines.append(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,7 @@ ROMAN = (
 )
 
 
-def _roman(value: int) -> str:
+def roman(value: int) -> str:
     out = ""
     for amount, letters in ROMAN:
         while value >= amount:
@@ -49,9 +50,9 @@ def _format(value: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _letter(value).upper()
     if fmt == "lowerRoman":
-        return _roman(value)
+        return roman(value)
     if fmt == "upperRoman":
-        return _roman(value).upper()
+        return roman(value).upper()
     return str(value)  # decimal, decimalZero and anything unusual
 
 
@@ -77,10 +78,10 @@ class WordNumbering:
             self.numbering = document.part.numbering_part.element
         self.counters: dict[str, list[int]] = {}
 
-    def _level(self, num_id: str, ilvl: int) -> tuple[str, Any, dict[int, Any]] | None:
-        """The list the number counts in (its abstract definition), the level's definition
-        and all levels, for the list ``num_id``."""
-        if self.numbering is None:
+    def _levels(self, num_id: str) -> tuple[str, dict[int, Any]] | None:
+        """The list the number counts in (its abstract definition) and its levels' definitions,
+        for the list ``num_id``."""
+        if self.numbering is None or num_id == "0":
             return None
         num = next(
             (n for n in self.numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id),
@@ -100,20 +101,27 @@ class WordNumbering:
         if abstract is None:
             return None
         levels = {int(lvl.get(qn("w:ilvl"), "0")): lvl for lvl in abstract.findall(qn("w:lvl"))}
-        if ilvl not in levels:
-            return None
-        return abstract_id, levels[ilvl], levels
+        return abstract_id, levels
 
-    def label(self, num_pr: Any) -> Label | None:
+    def label(self, num_pr: Any, style_ids: Sequence[str] = ()) -> Label | None:
         """Advance the list of ``num_pr`` and return the label Word shows ("Stap 2:", "3a."),
-        or None for bullets, hidden numbers and lists this reader cannot follow."""
+        or None for bullets, hidden numbers and lists this reader cannot follow.
+        ``style_ids``: the paragraph's style and the styles it is based on; a list linked to
+        heading styles gives a heading's level by its style, not in the paragraph."""
         with contextlib.suppress(Exception):  # an unusual definition: no label, never a crash
             num_id = str(num_pr.numId.val)
-            ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-            found = self._level(num_id, ilvl)
-            if found is None or num_id == "0":
+            found = self._levels(num_id)
+            if found is None:
                 return None
-            abstract_id, level, levels = found
+            abstract_id, levels = found
+            if num_pr.ilvl is not None:
+                ilvl = int(num_pr.ilvl.val)
+            else:
+                by_style = {_val(lvl, "pStyle"): i for i, lvl in levels.items()}
+                ilvl = next((by_style[s] for s in style_ids if s in by_style), 0)
+            if ilvl not in levels:
+                return None
+            level = levels[ilvl]
             counters = self.counters.setdefault(abstract_id, [0] * 9)
             counters[ilvl] += 1
             for deeper in range(ilvl + 1, 9):
