@@ -94,8 +94,9 @@ def test_the_mr_changes_a_deadline_in_one_place(content):
     assert sorted((p.path.name, p.line) for p in flagged) == sorted(
         [("scenarios.yml", n) for n in _lines(content / "scenarios.yml", "stap-4.termijn:")]
         + [("wegwijzer.yml", n) for n in _lines(content / "wegwijzer.yml", "stap-4.termijn:")]
+        + [("mail.yml", n) for n in _lines(content / "mail.yml", "stap-4.termijn:")]
     )
-    assert len(flagged) == 4
+    assert len(flagged) == 5
     assert f"stappen/stap-4.yml:{line_of(content / 'stappen' / 'stap-4.yml', 'termijn:')}" in (
         flagged[0].message
     )
