@@ -17,6 +17,7 @@ from generator.problems import format_report
 from generator.project import Project
 from generator.publish.build import build_site
 from tests import protocol_docs as docs
+from tests import real_protocols as real
 from tests.test_generate import SCHOOL_TEXT, page_text, school_sentences, squash
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -407,3 +408,194 @@ def test_a_protocol_shaped_differently_imports_builds_and_check_lists_what_is_le
     assert not _missing(sentences, text)
     step = (project.site_dir / "stappen" / "stap-4" / "index.html").read_text(encoding="utf-8")
     assert "Actie" not in [squash(h) for h in page_text(step).headings]
+
+
+# -- protocols the way other schools write them (tests/real_protocols.py) ------------------
+
+TAFEL_2 = ["Gesprek met het gepeste kind.", "Gesprek met de pester.", "Leerkracht en IB"]
+"""Step 2 of De Tafel spans two table rows: both rows' text is the step's."""
+
+REAL_SHAPES: dict[str, dict[str, object]] = {
+    # name: the step headings as the school's document shows them, and sub-steps per step
+    "regenboog.docx": {"kop": ["Stap 1: Signaleren en melden", "Stap 5: Inschakelen"]},
+    "klimop.docx": {"kop": ["Stap 1", "Stap 5"]},
+    "palet.odt": {"kop": ["Fase 1 – Signaleren", "Fase 4 – Nazorg"]},
+    "vlinder.txt": {"kop": ["Stap 1:\tSignaleren", "Stap 10:\tAfsluiting"], "sub": {3: 2}},
+    "boomgaard.docx": {"kop": ["Trede 1 – Zelf oplossen", "Trede 4 – Bouwcoördinator"]},
+    "sint_jozef.odt": {"kop": ["Niveau 1", "Niveau 5"], "titel": "Preventief"},
+    "zonnewijzer.docx": {"kop": ["1. Melding", "4. Evaluatie"], "sub": {2: 2}},
+    "kompas.docx": {"kop": ["Stap 1. Luisteren en noteren", "Stap 4. Ouders en coördinator"]},
+    "de_linde.odt": {"kop": ["Stap 1: Melden", "Stap 4: Evalueren"]},
+    "anker.docx": {"kop": ["3.1 Melding", "3.6 Afsluiting"]},
+    "wilgen.docx": {"kop": ["Stap 1: Signaal", "Stap 3: Ouders erbij"]},
+    "tafel.docx": {"kop": ["Melden", "Ouders"], "titel": "Melden", "in": {2: TAFEL_2}},
+    "tafel.odt": {"kop": ["Melden", "Ouders"], "titel": "Melden", "in": {2: TAFEL_2}},
+    "klaproos.odt": {"kop": ["Stap 1: Signaleren", "Stap 3: Doorverwijzen"]},
+    "beuk.docx": {"kop": ["1. Melding", "4. Evaluatie"]},
+    "beuk.odt": {"kop": ["Stap 1: Melding", "Stap 4: Evaluatie"]},
+}
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in _strings(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings(value)]
+    return []
+
+
+def _draft_text(content: Path, only: str | None = None) -> str:
+    """All text of a draft (or of its file ``only``), with what the site shows for what the
+    draft leaves implicit: the heading 'Stap N: titel' of a step without 'kop', and the four
+    Ws' headings."""
+    data = {k: v for k, v in _content_data(content).items() if only in (None, k)}
+    implied = ["WANNEER WAAROM WIE HOE"]
+    for name, step in data.items():
+        if name.startswith("stappen/") and isinstance(step, dict) and "kop" not in step:
+            implied.append(f"Stap {step['nummer']}: {step['titel']}")
+    return squash(" ".join(_strings(data) + implied))
+
+
+def test_the_real_shapes_cover_every_builder() -> None:
+    assert set(REAL_SHAPES) == set(real.BUILDERS)
+
+
+@pytest.mark.parametrize("name", sorted(REAL_SHAPES))
+def test_a_protocol_as_schools_write_it_gives_a_valid_draft_with_every_sentence(
+    name: str, tmp_path: Path
+) -> None:
+    """Word's own numbering, tables with merged cells, bold pseudo-headings, 'Niveau'/'Trede',
+    text boxes, footnotes, content controls, tracked insertions, a table of contents: the
+    draft loads without errors, has the steps as the document shows them, and holds every
+    sentence of the document (the built site is checked for three of them below)."""
+    document = real.BUILDERS[name](tmp_path / name)
+    imported = import_document(document, tmp_path / "content", TODAY)
+    protocol, problems = load(tmp_path / "content")
+    assert protocol is not None, format_report(problems, tmp_path)
+    assert not any(p.is_error for p in problems), format_report(problems, tmp_path)
+    shape = REAL_SHAPES[name]
+    first, last = shape["kop"]
+    shown = [s.kop or f"Stap {s.nummer}: {s.titel}" for s in protocol.stappen]
+    assert shown[0] == first
+    assert shown[-1].startswith(last)
+    for nummer, count in dict(shape.get("sub", {})).items():
+        step = next(s for s in protocol.stappen if s.nummer == nummer)
+        assert len(step.deelstappen) == count
+    if "titel" in shape:
+        assert protocol.stappen[0].titel == shape["titel"]
+    for nummer, texts in dict(shape.get("in", {})).items():
+        step_text = _draft_text(tmp_path / "content", f"stappen/stap-{nummer}.yml")
+        assert [t for t in texts if t not in step_text] == []
+    assert len(list((tmp_path / "content" / "stappen").glob("*.yml"))) == len(protocol.stappen)
+    assert _missing(real.sentences(document), _draft_text(tmp_path / "content")) == []
+    # what is left to fill in: named by file and line, in Dutch
+    left = format_report(problems, tmp_path)
+    assert "content/school.yml:" in left and "nog niet ingevuld" in left
+    assert "Concept geschreven" in report(imported, tmp_path / "content")
+
+
+def test_the_sentence_check_fails_when_the_importer_drops_hidden_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Control: with python-docx's plain paragraph text (no content controls, tracked
+    insertions or fields) the check above finds the sentences that go missing."""
+    from generator.importing import read_docx, word_text
+
+    monkeypatch.setattr(read_docx, "paragraph_text", lambda paragraph: paragraph.text)
+    monkeypatch.setattr(word_text.WordNotes, "referenced", lambda self, paragraph: [])
+    document = real.kompas_docx(tmp_path / "kompas.docx")
+    import_document(document, tmp_path / "content", TODAY)
+    missing = _missing(real.sentences(document), _draft_text(tmp_path / "content"))
+    assert "Dit protocol geldt voor Kindcentrum Het Kompas en voor de peuterspeelzaal." in missing
+    assert "Wet sociale veiligheid, artikel 4c van de Wet op het primair onderwijs." in missing
+
+
+def test_the_import_report_names_what_it_moved_or_left_out(tmp_path: Path) -> None:
+    """A footnote and a text box stand after their paragraph ('Kijk na'); a table of contents
+    and a link's address are named as not taken over; nothing else is."""
+    kompas = report(
+        import_document(real.kompas_docx(tmp_path / "k.docx"), tmp_path / "k", TODAY),
+        tmp_path / "k",
+    )
+    assert "De tekst van voetnoot 1 staat als gewone alinea direct na deze alinea." in kompas
+    assert "https://www.hetkompas.nl/meldformulier" in kompas
+    regenboog = report(
+        import_document(real.regenboog_docx(tmp_path / "r.docx"), tmp_path / "r", TODAY),
+        tmp_path / "r",
+    )
+    assert "inhoudsopgave is niet overgenomen" in regenboog
+    assert "Inhoud (voor" not in regenboog  # no page made of the table of contents
+    boomgaard = report(
+        import_document(real.boomgaard_docx(tmp_path / "b.docx"), tmp_path / "b", TODAY),
+        tmp_path / "b",
+    )
+    assert "Een tekstvak" in boomgaard and "afbeelding" not in boomgaard
+    linde = report(
+        import_document(real.de_linde_odt(tmp_path / "l.odt"), tmp_path / "l", TODAY),
+        tmp_path / "l",
+    )
+    assert "voetnoot" in linde and "Een tekstvak" in linde and "inhoudsopgave" in linde
+
+
+@pytest.mark.parametrize("name", ["zonnewijzer.docx", "kompas.docx", "de_linde.odt"])
+def test_the_most_different_shapes_build_with_every_sentence_on_the_site(
+    name: str, tmp_path: Path
+) -> None:
+    """Word's numbering with sub-steps; text in content controls, tracked changes, footnotes
+    and a nested table; an .odt with a footnote, a text box and a table of contents."""
+    document = real.BUILDERS[name](tmp_path / name)
+    _project, text = import_and_build(document, tmp_path / "site")
+    assert _missing(real.sentences(document), text) == []
+
+
+PLAIN = (
+    "PESTPROTOCOL DE EIK\n\nInleiding\nWij willen een veilige school zijn voor iedereen.\n\n"
+    "Stap {a}: Melden\nDe leerkracht noteert de melding.\n\n"
+    "Stap {b}: Gesprek\nDe leerkracht praat met de kinderen.\f\n\n"
+    "Stap {c}: Ouders\nDe leerkracht belt de ouders van de coördinator.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "numbers"),
+    [
+        ("utf-16", ("1", "2", "3")),  # Notepad's and Word's 'Unicode'
+        ("cp1252", ("1", "2", "3")),  # Notepad's 'ANSI', with Windows line ends
+        ("utf-8-sig", ("één", "twee", "drie")),  # steps numbered in words
+    ],
+)
+def test_plain_text_as_windows_saves_it_gives_a_valid_draft(
+    encoding: str, numbers: tuple[str, ...], tmp_path: Path
+) -> None:
+    text = PLAIN.format(a=numbers[0], b=numbers[1], c=numbers[2]).replace("\n", "\r\n")
+    document = tmp_path / "eik.txt"
+    document.write_bytes(text.encode(encoding))
+    import_document(document, tmp_path / "content", TODAY)
+    protocol, problems = load(tmp_path / "content")
+    assert protocol is not None and not any(p.is_error for p in problems), format_report(
+        problems, tmp_path
+    )
+    assert [s.titel for s in protocol.stappen] == ["Melden", "Gesprek", "Ouders"]
+    assert "De leerkracht belt de ouders van de coördinator." in _draft_text(tmp_path / "content")
+
+
+def test_a_document_without_a_recognisable_step_plan_still_gives_a_valid_draft(
+    tmp_path: Path,
+) -> None:
+    """All text in chapters, and the starter's example step with [ ] for check to list."""
+    document = tmp_path / "los.txt"
+    document.write_text(
+        "Pestbeleid\n\nBij pesten praat de leerkracht met de kinderen.\n"
+        "Daarna belt hij de ouders.\n",
+        encoding="utf-8",
+    )
+    imported = import_document(document, tmp_path / "content", TODAY)
+    assert "stappen/stap-1.yml is een voorbeeld" in report(imported, tmp_path / "content")
+    protocol, problems = load(tmp_path / "content")
+    assert protocol is not None and not any(p.is_error for p in problems), format_report(
+        problems, tmp_path
+    )
+    assert "content/stappen/stap-1.yml" in format_report(problems, tmp_path)
+    assert "Daarna belt hij de ouders." in _draft_text(tmp_path / "content")

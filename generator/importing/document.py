@@ -22,6 +22,9 @@ class Element:
     """The list's items without their bullet (kind 'lijst')."""
     numbered: bool = False
     """A list numbered by the word processor (the numbers are not in the text)."""
+    labels: list[str] = field(default_factory=list)
+    """Kind 'lijst': the number the word processor shows before each item ('3.'), where the
+    reader knows it; used when the 'list' turns out to be numbered headings."""
     rows: list[list[list[Element]]] = field(default_factory=list)
     """Kind 'tabel': rows of cells, each cell its paragraphs and lists."""
     level: int | None = None
@@ -36,6 +39,8 @@ class Note:
 
     where: str
     message: str
+    placed: bool = False
+    """The text is in the draft, but in a place the coordinator should look at (a text box)."""
 
 
 @dataclass

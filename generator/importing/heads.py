@@ -73,7 +73,7 @@ def word_heads(elements: list[Element]) -> list[Head]:
 
 def _numbered(element: Element) -> tuple[int, int | None, str] | None:
     match = pt.NUMBERED_HEAD.match(element.text.strip())
-    if match is None or not pt.titleish(match["title"]):
+    if match is None or match["letter"] or not pt.titleish(match["title"]):
         return None
     return int(match["num"]), int(match["sub"]) if match["sub"] else None, match["title"]
 
@@ -115,6 +115,33 @@ def _heads_at(elements: list[Element], indices: list[int]) -> list[Head]:
     return heads
 
 
+def _with_subs(elements: list[Element], heads: list[Head]) -> list[Head]:
+    """The steps with their sub-steps: headings numbered '3a.' or '3.1' after step 3, up to
+    the next step (or, after the last, the next heading as high as a step)."""
+    if not heads:
+        return heads
+    level = elements[heads[0].index].level
+    found: list[Head] = []
+    for position, head in enumerate(heads):
+        found.append(head)
+        own = pt.NUMBERED_HEAD.match(elements[head.index].text.strip())
+        if own is not None and own["sub"] is not None:
+            continue  # the steps themselves are numbered '4.1', '4.2': no sub-steps
+        last = heads[position + 1].index if position + 1 < len(heads) else len(elements)
+        for i in range(head.index + 1, last):
+            element = elements[i]
+            higher = element.level is not None and level is not None and element.level <= level
+            if position + 1 == len(heads) and higher:
+                break
+            match = pt.NUMBERED_HEAD.match(element.text.strip())
+            if not heading_like(element) or match is None or int(match["num"]) != head.nummer:
+                continue
+            sub = match["letter"] or match["sub"]
+            if sub and pt.titleish(match["title"]):
+                found.append(Head(i, head.nummer, sub, match["title"], element.text.strip()))
+    return found
+
+
 def numbered_heads(elements: list[Element]) -> list[Head]:
     """Steps as numbered (or styled) headings under a step-plan heading; failing that, the
     longest run of numbered headings 1, 2, 3, ... that are not chapters of the document."""
@@ -122,7 +149,7 @@ def numbered_heads(elements: list[Element]) -> list[Head]:
         if heading_like(element) and pt.PLAN.search(element.text) and pt.titleish(element.text):
             children = _children(elements, i)
             if len(children) >= 2:
-                return _heads_at(elements, children)
+                return _with_subs(elements, _heads_at(elements, children))
     candidates = [
         (i, n)
         for i, e in enumerate(elements)
@@ -141,7 +168,7 @@ def numbered_heads(elements: list[Element]) -> list[Head]:
             run = [i]
         if len(run) > len(best):
             best = list(run)
-    return _heads_at(elements, best) if len(best) >= 3 else []
+    return _with_subs(elements, _heads_at(elements, best)) if len(best) >= 3 else []
 
 
 def _stepish(text: str) -> bool:
@@ -149,14 +176,27 @@ def _stepish(text: str) -> bool:
     return bool(pt.STEP_HEAD.match(text) or pt.NUMBERED_HEAD.match(text) or text.isdigit())
 
 
+def captions(element: Element) -> int:
+    """How many rows at the top of a table are a caption across the whole table (one merged
+    cell, e.g. 'Stappenplan bij pesten') above the column headings."""
+    widest = max((len(row) for row in element.rows), default=0)
+    count = 0
+    while widest > 1 and count < len(element.rows) - 1 and len(element.rows[count]) == 1:
+        count += 1
+    return count
+
+
 def plan_table(element: Element) -> bool:
     """A table with one row per step: known column headings (Wanneer, Wie, Wat, ...) or a
     first column of step numbers."""
-    if element.kind != "tabel" or len(element.rows) < 2:
+    if element.kind != "tabel":
         return False
-    header = [pt.key(cell_text(cell)) for cell in element.rows[0]]
+    rows = element.rows[captions(element) :]
+    if len(rows) < 2:
+        return False
+    header = [pt.key(cell_text(cell)) for cell in rows[0]]
     known = sum(1 for h in header if h in pt.COLUMN_WORDS or pt.STEP_COLUMN.match(h))
-    first = [cell_text(row[0]) for row in element.rows[1:] if row]
+    first = [cell_text(row[0]) for row in rows[1:] if row]
     stepish = sum(1 for text in first if _stepish(text))
     return known >= 2 or (len(first) >= 2 and stepish >= 0.6 * len(first))
 

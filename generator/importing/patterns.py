@@ -6,17 +6,35 @@ import re
 
 STEP_WORDS = r"stap|fase|trede|niveau|stadium|stage"
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+WORDS = {
+    "één": 1,
+    "een": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+}
+"""'Stap één', 'Fase twee'."""
 
 STEP_HEAD = re.compile(
-    rf"^(?P<word>{STEP_WORDS})\s*(?P<num>\d{{1,2}}|(?:i{{1,3}}|iv|vi{{0,3}}|ix|x)\b)"
+    rf"^(?P<word>{STEP_WORDS})\s*(?P<num>\d{{1,2}}|(?:i{{1,3}}|iv|vi{{0,3}}|ix|x)\b|"
+    rf"(?:{'|'.join(WORDS)})\b)"
     r"(?:(?P<sub>[a-z])\b|\.(?P<subnum>\d{1,2})\b)?"
     r"(?P<sep>\s*[:.)\-–—]\s*|\s+|$)(?P<title>.*)$",
     re.IGNORECASE,
 )
-"""'Stap 1: titel', 'Fase 2 – titel', 'Stap 3a. titel', 'Stap 3.1 titel', 'Fase II'."""
+"""'Stap 1: titel', 'Fase 2 – titel', 'Stap 3a. titel', 'Stap 3.1 titel', 'Fase II',
+'Stap twee: titel'."""
 
-NUMBERED_HEAD = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2}))?[.)]?\s+(?P<title>\S.*)$")
-"""'1. Melding', '2) Gesprek', '3.1 Gesprek met de ouders'."""
+NUMBERED_HEAD = re.compile(
+    r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2})|(?P<letter>[a-z])[.):])?[.)]?\s+(?P<title>\S.*)$"
+)
+"""'1. Melding', '2) Gesprek', '3.1 Gesprek met de ouders', '3a. Herstelgesprek'."""
 
 W_HEADINGS = {"wanneer": "wanneer", "waarom": "waarom", "wie": "wie", "hoe": "hoe"}
 W_INLINE = re.compile(r"^(?P<kop>wanneer|waarom|wie|hoe)\s*[:?]\s*\S", re.IGNORECASE)
@@ -80,6 +98,8 @@ the text it stands in)."""
 
 COLUMN_WORDS = {*W_HEADINGS, *SECTION_WORDS, "stap", "fase", "nr", "nummer", "#", "titel"}
 STEP_COLUMN = re.compile(r"^(stap|stappen|fase|fasen|nr|nummer|#|trede|niveau)$", re.IGNORECASE)
+TITLE_COLUMN = re.compile(r"^(stap|fase|trede|niveau|titel|naam|onderdeel)$", re.IGNORECASE)
+"""The second column's heading when the first holds only the step's number: 'Nr | Stap'."""
 
 CHAPTER = re.compile(
     r"^(?:\d+(?:\.\d+)*[.)]?\s+)?(?:inleiding|voorwoord|definitie|begripsomschrijving|"
@@ -124,4 +144,6 @@ def label_heading(text: str) -> bool:
 
 
 def number(value: str) -> int:
-    return int(value) if value.isdigit() else ROMAN[value.casefold()]
+    if value.isdigit():
+        return int(value)
+    return WORDS.get(value.casefold()) or ROMAN[value.casefold()]

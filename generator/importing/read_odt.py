@@ -11,6 +11,7 @@ from odf.namespaces import DRAWNS, FONS, STYLENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
 from generator.importing.document import Document, Element, Note
+from generator.importing.odt_numbering import ListNumbering, OutlineNumbering
 from generator.importing.read_docx import _append
 
 H = (TEXTNS, "h")
@@ -22,8 +23,32 @@ SECTION = (TEXTNS, "section")
 TABLE = (TABLENS, "table")
 ROW = (TABLENS, "table-row")
 CELL = (TABLENS, "table-cell")
+COVERED = (TABLENS, "covered-table-cell")
 ROW_GROUPS = {(TABLENS, n) for n in ("table-header-rows", "table-rows", "table-row-group")}
 FRAME = (DRAWNS, "frame")
+TEXT_BOX = (DRAWNS, "text-box")
+IMAGE = (DRAWNS, "image")
+NOTE = (TEXTNS, "note")
+NUMBER = (TEXTNS, "number")
+NOTE_BODY = (TEXTNS, "note-body")
+INDEXES = {
+    (TEXTNS, name)
+    for name in (
+        "table-of-content",
+        "illustration-index",
+        "table-index",
+        "object-index",
+        "user-index",
+        "alphabetical-index",
+        "bibliography",
+    )
+}
+"""Indexes the word processor generates (their entries are copies of headings)."""
+EXTRA_NOTES = {
+    "note": "De tekst van een voetnoot staat als gewone alinea direct na deze alinea.",
+    "frame": "Een tekstvak: de tekst staat als gewone alinea's na deze alinea. Kijk of hij daar "
+    "goed staat.",
+}
 
 
 class _Styles:
@@ -79,6 +104,8 @@ class _Styles:
 class _Reader:
     def __init__(self, document: Any):
         self.styles = _Styles(document)
+        self.outline = OutlineNumbering(document)
+        self.lists = ListNumbering(self.styles.by_name)
         self.paragraphs = 0
         self.tables = 0
         self.notes: list[Note] = []
@@ -101,51 +128,109 @@ class _Reader:
             )
         )
 
-    def paragraph(self, node: Any, level: int | None) -> list[Element]:
+    def paragraph(self, node: Any, level: int | None, label: str | None = None) -> list[Element]:
+        """A paragraph or heading; ``label``: the number LibreOffice shows before it."""
         self.paragraphs += 1
         where = self._where()
-        if any(True for _ in _descendants(node, FRAME)):
+        text, extras = _text(node)
+        numbered_in_text = any(_qname(c) == NUMBER for c in node.childNodes)
+        if label and text.strip() and not numbered_in_text:
+            text = f"{label} {text.lstrip()}"
+        if any(True for _ in _descendants(node, IMAGE)):
             self.notes.append(
-                Note(
-                    where,
-                    "Een afbeelding of tekstvak is niet overgenomen; zet die zo nodig zelf terug.",
-                )
+                Note(where, "Een afbeelding is niet overgenomen; zet hem zo nodig zelf terug.")
             )
-        lines = [ln.strip() for ln in teletype.extractText(node).split("\n") if ln.strip()]
+        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
         bold = level is None and self._bold_paragraph(node)
-        return [Element("alinea", where, text=ln, level=level, emphasis=bold) for ln in lines]
+        elements = [Element("alinea", where, text=ln, level=level, emphasis=bold) for ln in lines]
+        for kind, nodes in extras:
+            self.notes.append(Note(where, EXTRA_NOTES[kind], placed=True))
+            _append(elements, self.blocks(nodes))
+        return elements
 
-    def list_items(self, node: Any, numbered: bool) -> list[Element]:
-        """A list, nested lists flattened into it: one element with every item."""
+    def list_items(
+        self, node: Any, numbered: bool, style: str | None = None, depth: int = 1
+    ) -> list[Element]:
+        """A list, nested lists flattened into it: one element with every item. A heading in
+        a list, or an item whose number holds words ('Stap 1:'), is a paragraph of its own
+        with its number in front, as LibreOffice shows it."""
+        style = node.getAttrNS(TEXTNS, "style-name") or style
+        elements: list[Element] = []
         items: list[str] = []
+        labels: list[str] = []
+
+        def flush() -> None:
+            if items:
+                shown = list(labels) if len(labels) == len(items) else []
+                elements.append(
+                    Element(
+                        "lijst", self._where(), items=list(items), numbered=numbered, labels=shown
+                    )
+                )
+                items.clear()
+            labels.clear()
+
         for item in node.childNodes:
             if _qname(item) not in (LIST_ITEM, LIST_HEADER):
                 continue
+            label = self.lists.label(style, depth) if _qname(item) == LIST_ITEM else None
             for child in item.childNodes:
-                if _qname(child) in (P, H):
+                if _qname(child) == H or (_qname(child) == P and label and label.words):
+                    flush()
+                    level = child.getAttrNS(TEXTNS, "outline-level") if _qname(child) == H else ""
+                    heading = int(level) if level and level.isdigit() else None
+                    if _qname(child) == H and heading is None:
+                        heading = 1
+                    _append(elements, self.paragraph(child, heading, label and label.text))
+                elif _qname(child) == P:
                     self.paragraphs += 1
-                    items += [
-                        ln.strip() for ln in teletype.extractText(child).split("\n") if ln.strip()
-                    ]
+                    text, extras = _text(child)
+                    for _kind, nodes in extras:  # a footnote in a list item: the next item
+                        text += "\n" + "\n".join(_text(n)[0] for n in nodes)
+                    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+                    if label is not None and len(lines) == 1:
+                        labels.append(label.text)
+                    items += lines
                 elif _qname(child) == LIST:
-                    items += self.list_items(child, numbered)[0].items
-        return [Element("lijst", self._where(), items=items, numbered=numbered)]
+                    nested = self.list_items(child, numbered, style, depth + 1)
+                    if len(nested) == 1 and nested[0].kind == "lijst":
+                        items += nested[0].items
+                        labels.clear()  # labels only for a list of one level
+                    else:
+                        flush()
+                        elements += nested
+        flush()
+        return elements
 
     def table(self, node: Any) -> Element:
         self.tables += 1
         where = f"tabel {self.tables} (na alinea {self.paragraphs})"
         rows = []
+        above: list[list[Element]] = []  # the grid of the row above: a content per column
         for row in _rows(node):
-            cells = []
+            cells: list[list[Element]] = []
+            grid: list[list[Element]] = []
+            spanned = 0  # columns still covered by a cell merged across in this row
             for cell in row.childNodes:
-                if _qname(cell) != CELL:
-                    continue
-                content: list[Element] = []
-                _append(content, self.blocks(cell.childNodes))
-                for element in content:
-                    element.where = where
-                cells.append(content)
+                if _qname(cell) == CELL:
+                    content: list[Element] = []
+                    _append(content, self.blocks(cell.childNodes))
+                    for element in content:
+                        element.where = where
+                    cells.append(content)
+                    grid.append(content)
+                    spanned = int(cell.getAttrNS(TABLENS, "number-columns-spanned") or 1) - 1
+                elif _qname(cell) == COVERED:
+                    if spanned > 0:  # merged across: part of the cell to its left
+                        spanned -= 1
+                        grid.append(grid[-1])
+                    else:  # merged down: the same cell as in the row above
+                        column = len(grid)
+                        content = above[column] if column < len(above) else []
+                        cells.append(content)
+                        grid.append(content)
             rows.append(cells)
+            above = grid
         return Element("tabel", where, rows=rows)
 
     def blocks(self, nodes: Any) -> list[Element]:
@@ -153,7 +238,9 @@ class _Reader:
         for node in nodes:
             if _qname(node) == H:
                 level = node.getAttrNS(TEXTNS, "outline-level")
-                _append(elements, self.paragraph(node, int(level) if level else 1))
+                number = int(level) if level and level.isdigit() else 1
+                label = self.outline.label(node, number)
+                _append(elements, self.paragraph(node, number, label))
             elif _qname(node) == P:
                 title = self.styles.is_title(node.getAttrNS(TEXTNS, "style-name"))
                 _append(elements, self.paragraph(node, 0 if title else None))
@@ -164,7 +251,62 @@ class _Reader:
                 elements.append(self.table(node))
             elif _qname(node) == SECTION:
                 _append(elements, self.blocks(node.childNodes))
+            elif _qname(node) == FRAME:  # a text box anchored to the page
+                self.notes.append(Note(self._where(), EXTRA_NOTES["frame"], placed=True))
+                _append(elements, self.blocks(_box_paragraphs(node)))
+            elif _qname(node) in INDEXES:
+                self.notes.append(
+                    Note(
+                        f"na alinea {self.paragraphs}" if self.paragraphs else "begin",
+                        "De inhoudsopgave (of een andere index) is niet overgenomen: de site "
+                        "heeft een eigen menu, en paginanummers betekenen daar niets.",
+                    )
+                )
         return elements
+
+
+def _box_paragraphs(frame: Any) -> list[Any]:
+    return [
+        child
+        for box in _descendants(frame, TEXT_BOX)
+        for child in box.childNodes
+        if _qname(child) in (P, H, LIST, TABLE)
+    ]
+
+
+def _text(node: Any) -> tuple[str, list[tuple[str, list[Any]]]]:
+    """A paragraph's own text, with whitespace as odfpy's teletype gives it, and apart from it
+    what stands inside it but is not part of the sentence: footnotes and text boxes, as
+    (kind, their paragraphs)."""
+    out: list[str] = []
+    extras: list[tuple[str, list[Any]]] = []
+    for child in node.childNodes:
+        name = _qname(child)
+        if name is None:
+            out.append(str(child))
+        elif name == NOTE:
+            body = [c for b in _descendants(child, NOTE_BODY) for c in b.childNodes]
+            extras.append(("note", [c for c in body if _qname(c) in (P, H, LIST, TABLE)]))
+        elif name == FRAME:
+            if any(True for _ in _descendants(child, TEXT_BOX)):
+                extras.append(("frame", _box_paragraphs(child)))
+        elif name == NUMBER:  # the number as the word processor wrote it out: a label
+            number = teletype.extractText(child).strip()
+            out.append(f"{number} " if number else "")
+        elif name in ((TEXTNS, "tab"), (TEXTNS, "s"), (TEXTNS, "line-break")):
+            out.append(teletype.extractText(_Wrapper(child)))
+        else:
+            text, more = _text(child)
+            out.append(text)
+            extras += more
+    return "".join(out), extras
+
+
+class _Wrapper:
+    """One node as the only child, so that teletype renders a tab, spaces or a line break."""
+
+    def __init__(self, node: Any):
+        self.childNodes = [node]
 
 
 def _qname(node: Any) -> tuple[str, str] | None:

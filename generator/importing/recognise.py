@@ -195,19 +195,34 @@ class _Walker:
     # -- a step plan as a table -----------------------------------------------------------
 
     def _table_steps(self, element: Element) -> None:
-        header = [cell_text(cell) for cell in element.rows[0]]
+        skip = hd.captions(element)
+        header = [cell_text(cell) for cell in element.rows[skip]]
         keyed = [pt.key(h) for h in header]
         has_header = any(k in pt.COLUMN_WORDS or pt.STEP_COLUMN.match(k) for k in keyed)
         step_column = not (has_header and keyed[0] in pt.W_HEADINGS)
-        rows = element.rows[1:] if has_header else element.rows
+        start = skip + 1 if has_header else skip
+        rows = element.rows[start:]
         next_number = max((s.nummer for s in self.draft.steps), default=0) + 1
-        for row in rows:
+        columns = header if has_header else []
+        previous: list[list[Element]] | None = None
+        step: Step | None = None
+        for number, row in enumerate(rows, start=start + 1):
             if not any(cell_text(cell).strip() for cell in row):
                 continue
-            step = self._row_step(row, header if has_header else [], step_column, next_number)
-            step.where = element.where
-            self.draft.steps.append(step)
-            next_number = step.nummer + 1
+            where = f"{element.where}, rij {number}"
+            numbers = {s.nummer for s in self.draft.steps}
+            if step is not None and previous and step_column and row[0] is previous[0]:
+                # The step cell spans this row too (merged down): more of the same step.
+                self._row_more(step, row, previous, columns, step_column)
+            else:
+                step = self._row_step(row, columns, step_column, next_number, where)
+                if step.nummer in numbers:
+                    step.nummer = max(numbers) + 1
+                    self._check(where, f"Dit nummer bestond al; deze rij is stap {step.nummer}.")
+                step.where = element.where
+                self.draft.steps.append(step)
+                next_number = step.nummer + 1
+            previous = row
         # The school's table itself stays too, verbatim, on the page of the part it stands in.
         if self.chapter is None:
             self._new_chapter(self.draft.title or BEFORE_PLAN, element.where)
@@ -220,8 +235,57 @@ class _Walker:
             "staat ook op de pagina van het deel waarin hij staat.",
         )
 
+    def _row_cells(
+        self,
+        step: Step,
+        row: list[list[Element]],
+        header: list[str],
+        step_column: bool,
+        skip: int | None = None,
+    ) -> None:
+        """The cells of a row after the step column, as the step's fields and sections."""
+        for column, cell in enumerate(row[1:] if step_column else row, start=int(step_column)):
+            cell_blocks = [b for e in cell for b in blocks(e)]
+            if not cell_blocks or column == skip:
+                continue
+            kop = header[column].strip() if column < len(header) else ""
+            field = pt.W_HEADINGS.get(pt.key(kop))
+            existing = next((s for s in step.secties if s.kop == kop), None) if kop else None
+            if field and field not in step.w:
+                step.w[field] = cell_blocks
+                if kop != field.upper():
+                    step.koppen[field] = kop
+            elif field:
+                step.w[field] += cell_blocks
+            elif existing is not None and existing.tekst is not None:
+                existing.tekst += cell_blocks
+            elif kop:
+                step.secties.append(Section(kop, "", tekst=cell_blocks))
+            else:
+                step.alinea += cell_blocks
+
+    def _row_more(
+        self,
+        step: Step,
+        row: list[list[Element]],
+        previous: list[list[Element]],
+        header: list[str],
+        step_column: bool,
+    ) -> None:
+        """A row that continues the step above it: its own cells (not those merged with the
+        row above, which the step already has) join the step's fields and sections."""
+        own = [
+            [] if i < len(previous) and cell is previous[i] else cell for i, cell in enumerate(row)
+        ]
+        self._row_cells(step, own, header, step_column)
+
     def _row_step(
-        self, row: list[list[Element]], header: list[str], step_column: bool, default: int
+        self,
+        row: list[list[Element]],
+        header: list[str],
+        step_column: bool,
+        default: int,
+        where: str,
     ) -> Step:
         first = cell_text(row[0]).strip().split("\n") if step_column else []
         nummer, titel, kop = default, None, first[0] if first else f"Stap {default}"
@@ -234,26 +298,32 @@ class _Walker:
                 nummer = int(first[0])
             else:
                 titel = first[0]
+        rest = first[1:]
+        if titel is None and rest and pt.titleish(rest[0]):
+            titel, rest = rest[0], rest[1:]  # 'Niveau 1' with the title on the next line
+        title_column = None
+        if (
+            titel is None
+            and len(row) > 1
+            and len(header) > 1
+            and pt.TITLE_COLUMN.match(pt.key(header[1]))
+        ):  # 'Nr | Stap | Wat': the step's name in a column of its own
+            lines = cell_text(row[1]).strip().split("\n")
+            if lines[0] and pt.titleish(lines[0]):
+                titel, title_column = lines[0], 1
+                rest += lines[1:]
+                kop = titel
         step = Step(nummer, titel, kop if titel else f"Stap {nummer}", "")
         if step_column and header and not pt.STEP_COLUMN.match(pt.key(header[0])):
             step.secties.append(Section(header[0], "", tekst=[]))  # the school's column name
-        step.alinea += first[1:]
+        step.alinea += rest
         if titel is None:
-            self._check(kop, f"Stap {nummer} heeft geen titel in de tabel: vul die in.")
-        for column, cell in enumerate(row[1:] if step_column else row, start=int(step_column)):
-            cell_blocks = [b for e in cell for b in blocks(e)]
-            if not cell_blocks:
-                continue
-            kop = header[column].strip() if column < len(header) else ""
-            field = pt.W_HEADINGS.get(pt.key(kop))
-            if field and field not in step.w:
-                step.w[field] = cell_blocks
-                if kop != field.upper():
-                    step.koppen[field] = kop
-            elif kop:
-                step.secties.append(Section(kop, "", tekst=cell_blocks))
-            else:
-                step.alinea += cell_blocks
+            self._check(
+                where,
+                f"'{step.kop}' heeft geen titel in de tabel: vul in stappen/stap-{nummer}.yml "
+                "'titel' en 'korte_titel' in.",
+            )
+        self._row_cells(step, row, header, step_column, skip=title_column)
         return step
 
 
@@ -272,8 +342,48 @@ def _title(elements: list[Element], heads: list[Head], tables: set[int]) -> int 
     return None
 
 
+def _unboxed(elements: list[Element]) -> list[Element]:
+    """A table of one column is a frame around text (a box with a step, a layout table), not
+    data: its paragraphs and lists take part in the document as if they stood outside it. A
+    one-column list of steps stays a step-plan table."""
+    flat: list[Element] = []
+    for element in elements:
+        one_column = element.kind == "tabel" and all(len(r) <= 1 for r in element.rows)
+        if one_column and element.rows and not hd.plan_table(element):
+            flat += [e for row in element.rows for cell in row for e in cell]
+        else:
+            flat.append(element)
+    return flat
+
+
+def _outline_items(elements: list[Element]) -> list[Element]:
+    """A numbered list of one short item with text after it, again and again ('1. Melding',
+    a paragraph, '2. Gesprek', a paragraph): these are numbered headings written as a list.
+    Each becomes a heading-like paragraph with its number in front, as the document shows it."""
+    found = [
+        i
+        for i, e in enumerate(elements)
+        if e.kind == "lijst"
+        and e.numbered
+        and len(e.items) == 1
+        and len(e.labels) == 1
+        and pt.titleish(e.items[0])
+        and i + 1 < len(elements)
+        and elements[i + 1].kind == "alinea"
+        and elements[i + 1].level is None
+    ]
+    if len(found) < 2:
+        return elements
+    result = list(elements)
+    for i in found:
+        item = elements[i]
+        text = f"{item.labels[0]} {item.items[0]}"
+        result[i] = Element("alinea", item.where, text=text, emphasis=True)
+    return result
+
+
 def recognise(document: Document) -> Draft:
-    elements = document.elements
+    elements = _outline_items(_unboxed(document.elements))
     heads = hd.word_heads(elements)
     tables: set[int] = set()
     if not heads:

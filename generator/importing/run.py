@@ -90,21 +90,24 @@ def report(imported: Imported, target: Path) -> str:
             lines.append(f"  {step.where}: {step.kop}{suffix}")
     else:
         lines.append(
-            "Geen stappenplan herkend: alle tekst staat in hoofdstukken.yml. Maak de stappen "
-            "zelf in stappen/ (zie de README) of geef de stappen in het document koppen als "
-            "'Stap 1: ...' en importeer opnieuw."
+            "Geen stappenplan herkend: alle tekst staat in hoofdstukken.yml, en "
+            "stappen/stap-1.yml is een voorbeeld om in te vullen (tekst tussen [ ]). Maak de "
+            "stappen zelf in stappen/ (zie de README) of geef de stappen in het document koppen "
+            "als 'Stap 1: ...' en importeer opnieuw."
         )
     if draft.chapters:
         lines.append(
             f"{len(draft.chapters)} delen buiten het stappenplan, elk op een eigen pagina:"
         )
         lines += [f"  {c.where}: {c.titel} ({c.plaats} het stappenplan)" for c in draft.chapters]
-    if draft.checks:
+    placed = [(note.where, note.message) for note in imported.notes if note.placed]
+    dropped = [note for note in imported.notes if not note.placed]
+    if draft.checks or placed:
         lines.append("Kijk na:")
-        lines += [f"  {where}: {message}" for where, message in draft.checks]
-    if imported.notes:
+        lines += [f"  {where}: {message}" for where, message in [*draft.checks, *placed]]
+    if dropped:
         lines.append("Niet overgenomen (staat nergens in het concept):")
-        lines += [f"  {note.where}: {note.message}" for note in imported.notes]
+        lines += [f"  {note.where}: {note.message}" for note in dropped]
     else:
         lines.append("Alle tekst van het document staat in het concept.")
     lines.append(

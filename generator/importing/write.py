@@ -189,6 +189,10 @@ def write_draft(draft: Draft, target: Path, source_name: str, today: dt.date) ->
             encoding="utf-8",
         )
         written.append(path)
+    if not steps:  # nothing recognised: the starter's example step keeps the draft valid
+        path = target / "stappen" / "stap-1.yml"
+        shutil.copyfile(STARTER / "stappen" / "stap-1.yml", path)
+        written.append(path)
     if draft.chapters:
         (target / "hoofdstukken.yml").write_text(
             dump(chapters_data(draft), CHAPTERS_HEADER.format(bron=source_name)),
