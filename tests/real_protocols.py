@@ -1288,6 +1288,70 @@ def beuk_odt(path: Path) -> Path:
     return path
 
 
+def _smartart(document, paragraph, nodes: list[str]) -> None:
+    """A SmartArt figure (a process diagram) anchored in ``paragraph``: its text lives in the
+    diagram's data part, not in the document's paragraphs."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    points = "".join(
+        f'<dgm:pt modelId="{{0000000{i}-0000-0000-0000-000000000000}}"><dgm:prSet/><dgm:spPr/>'
+        f"<dgm:t><a:bodyPr/><a:p><a:r><a:t>{html.escape(text)}</a:t></a:r></a:p></dgm:t>"
+        "</dgm:pt>"
+        for i, text in enumerate(nodes, start=1)
+    )
+    blob = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f"<dgm:dataModel {nsdecls('dgm', 'a')}><dgm:ptLst>"
+        '<dgm:pt modelId="{00000000-0000-0000-0000-000000000000}" type="doc"><dgm:prSet/>'
+        f"<dgm:spPr/></dgm:pt>{points}</dgm:ptLst><dgm:cxnLst/><dgm:bg/><dgm:whole/>"
+        "</dgm:dataModel>"
+    ).encode()
+    part = Part(
+        PackURI("/word/diagrams/data1.xml"),
+        CONTENT_TYPE.DML_DIAGRAM_DATA,
+        blob,
+        document.part.package,
+    )
+    r_id = document.part.relate_to(part, RELATIONSHIP_TYPE.DIAGRAM_DATA)
+    paragraph._p.append(
+        parse_xml(
+            f"<w:r {nsdecls('w', 'wp', 'a', 'r', 'dgm')}><w:drawing><wp:inline>"
+            '<wp:extent cx="5486400" cy="1200000"/><wp:docPr id="1" name="Diagram 1"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram">'
+            f'<dgm:relIds r:dm="{r_id}" r:lo="" r:qs="" r:cs=""/></a:graphicData></a:graphic>'
+            "</wp:inline></w:drawing></w:r>"
+        )
+    )
+
+
+def es_docx(path: Path) -> Path:
+    """Basisschool De Es: the step plan at a glance as a SmartArt process figure above the
+    steps, which are written out as "Stap N" headings below it."""
+    d = _docx()
+    d.add_heading("Pestprotocol De Es", level=0)
+    d.add_heading("Stappenplan in één oogopslag", level=1)
+    figure = d.add_paragraph()
+    _smartart(
+        d,
+        figure,
+        ["Signaleren", "Gesprek met de kinderen", "Ouders informeren", "Evalueren na twee weken"],
+    )
+    for number, title, text in (
+        (1, "Signaleren", "Iedere medewerker is alert op pestgedrag."),
+        (2, "Gesprek met de kinderen", "De leerkracht voert eerst aparte gesprekken."),
+        (3, "Ouders informeren", "De ouders worden dezelfde week gebeld."),
+        (4, "Evalueren", "Na twee weken volgt een evaluatie met alle betrokkenen."),
+    ):
+        d.add_heading(f"Stap {number}: {title}", level=2)
+        d.add_paragraph(text)
+    d.save(str(path))
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {
     "regenboog.docx": regenboog_docx,
     "klimop.docx": klimop_docx,
@@ -1305,6 +1369,7 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "klaproos.odt": klaproos_odt,
     "beuk.docx": beuk_docx,
     "beuk.odt": beuk_odt,
+    "es.docx": es_docx,
 }
 
 
@@ -1342,6 +1407,14 @@ def _docx_blocks(path: Path) -> Iterator[str]:
             else:
                 texts.append(node.text or "")
         yield "".join(texts)
+    for rel in document.part.rels.values():
+        if rel.reltype == RELATIONSHIP_TYPE.DIAGRAM_DATA:
+            data = parse_xml(rel.target_part.blob)
+            for point in data.iter(qn("dgm:pt")):
+                texts = [
+                    "".join(t.text or "" for t in p.iter(qn("a:t"))) for p in point.iter(qn("a:p"))
+                ]
+                yield from texts
     try:
         footnotes = document.part.part_related_by(RELATIONSHIP_TYPE.FOOTNOTES)
     except KeyError:

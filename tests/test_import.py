@@ -433,6 +433,7 @@ REAL_SHAPES: dict[str, dict[str, object]] = {
     "klaproos.odt": {"kop": ["Stap 1: Signaleren", "Stap 3: Doorverwijzen"]},
     "beuk.docx": {"kop": ["1. Melding", "4. Evaluatie"]},
     "beuk.odt": {"kop": ["Stap 1: Melding", "Stap 4: Evaluatie"]},
+    "es.docx": {"kop": ["Stap 1: Signaleren", "Stap 4: Evalueren"]},
 }
 
 
@@ -537,6 +538,12 @@ def test_the_import_report_names_what_it_moved_or_left_out(tmp_path: Path) -> No
         tmp_path / "l",
     )
     assert "voetnoot" in linde and "Een tekstvak" in linde and "inhoudsopgave" in linde
+    es = report(
+        import_document(real.es_docx(tmp_path / "e.docx"), tmp_path / "e", TODAY),
+        tmp_path / "e",
+    )
+    assert "Een SmartArt-figuur: de tekst erin staat als opsomming" in es
+    assert "afbeelding" not in es
 
 
 @pytest.mark.parametrize("name", ["zonnewijzer.docx", "kompas.docx", "de_linde.odt"])

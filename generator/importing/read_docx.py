@@ -183,7 +183,10 @@ def _table(table: Table, where: str, numbering: WordNumbering) -> Element:
 
 def _notes(paragraph: Paragraph, where: str) -> list[Note]:
     notes = []
-    pictures = ".//w:drawing[not(.//w:txbxContent)] | .//w:pict[not(.//w:txbxContent)]"
+    pictures = (
+        ".//w:drawing[not(.//w:txbxContent) and not(.//dgm:relIds)]"
+        " | .//w:pict[not(.//w:txbxContent)]"
+    )
     if paragraph._p.xpath(pictures):
         notes.append(
             Note(where, "Een afbeelding is niet overgenomen; zet hem zo nodig zelf terug.")
@@ -245,6 +248,16 @@ def read_docx(path: Path) -> Document:
             _append(elements, _paragraph_elements(block, where, numbering))
             for box in word_text.text_boxes(block):
                 _append(elements, _paragraph_elements(box, f"{where} (tekstvak)", numbering))
+            for figure in word_text.diagram_texts(block):
+                if figure:
+                    elements.append(Element("lijst", f"{where} (SmartArt)", items=figure))
+                message = (
+                    "Een SmartArt-figuur: de tekst erin staat als opsomming na deze alinea; de "
+                    "figuur zelf niet."
+                    if figure
+                    else "Een SmartArt-figuur zonder tekst is niet overgenomen."
+                )
+                notes.append(Note(where, message, placed=bool(figure)))
             for name, number, note in footnotes.referenced(block):
                 for paragraph in note:
                     _append(

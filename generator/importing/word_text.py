@@ -1,7 +1,7 @@
 """Text that python-docx's high-level API passes over, read through its element API so that no
 sentence of a school's Word document is lost silently: runs inside tracked insertions, content
 controls and simple fields; paragraphs inside block-level content controls (a cover page);
-text boxes; tables inside table cells; footnotes and endnotes."""
+text boxes; tables inside table cells; footnotes and endnotes; the text of a SmartArt figure."""
 
 from __future__ import annotations
 
@@ -91,3 +91,27 @@ class WordNotes:
                 if key in self.notes:
                     found.append((name, ids.index(key) + 1, self.notes[key]))
         return found
+
+
+DIAGRAM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+
+
+def diagram_texts(paragraph: Paragraph) -> list[list[str]]:
+    """The text of each SmartArt figure anchored in ``paragraph``, one line per shape's line,
+    in the figure's order. The text is in the figure's data part, parsed with python-docx's
+    own parser (python-docx has no API for figures)."""
+    figures = []
+    for relations in paragraph._p.xpath(f'.//a:graphicData[@uri="{DIAGRAM}"]/dgm:relIds'):
+        r_id = relations.get(qn("r:dm"))
+        with contextlib.suppress(KeyError, ValueError, SyntaxError, AttributeError):
+            data = parse_xml(paragraph.part.related_parts[r_id].blob)
+            lines = []
+            for point in data.iter(qn("dgm:pt")):
+                if point.get("type") not in (None, "node"):
+                    continue  # the figure itself and its connectors have no text of their own
+                for p in point.iter(qn("a:p")):
+                    line = "".join(t.text or "" for t in p.iter(qn("a:t"))).strip()
+                    if line:
+                        lines.append(line)
+            figures.append(lines)
+    return figures
