@@ -98,13 +98,17 @@ def test_wrong_date_type(project) -> None:
 
 
 def test_missing_required_field_points_at_the_mapping(project) -> None:
-    path = project.content / "stappen" / "stap-4.yml"
-    edit(path, "termijn:\n  kort: Dezelfde dag", "termijn:\n  kortt: Dezelfde dag")
+    path = project.content / "stappen" / "stap-6.yml"
+    edit(path, "termijn:\n  kort: Na stap 5", "termijn:\n  kortt: Na stap 5")
     found = errors(project.content)
     # Reported once, as a misspelling, not also as a missing key.
     problem = only(found)
     assert "Bedoelde u 'kort'?" in problem.hint
-    edit(path, "  kortt: Dezelfde dag als het Gesprek zonder Schuldvraag\n", "  momenten: []\n")
+    edit(
+        path,
+        "  kortt: Na stap 5 zonder verandering, of eerder als de sfeer in de groep lijdt\n",
+        "  momenten: []\n",
+    )
     problem = only(errors(project.content))
     assert "De verplichte sleutel 'kort' ontbreekt in termijn" in problem.message
     assert problem.line == line_of(path, "termijn:")

@@ -132,7 +132,11 @@ def test_role_page_lists_its_steps(built) -> None:
     html = (built.site_dir / "rollen" / "apc" / "index.html").read_text(encoding="utf-8")
     for nummer in (3, 4, 5, 6, 7):
         assert f'href="../../stappen/stap-{nummer}/"' in html
-    assert "Krijgt dezelfde dag dezelfde informatie als de ouders." in html
+    # stap 4's deadline, filled in from {{stap-4.termijn}}
+    assert (
+        "Krijgt op dezelfde dag als het Gesprek zonder Schuldvraag dezelfde informatie als de "
+        "ouders." in html
+    )
 
 
 def test_abbreviations_are_tooltips_on_every_page(built) -> None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from generator.content import facts
+from generator.content import fact_checks, facts
 from generator.content.guide_checks import check_guide
 from generator.content.loaded import Loaded
 from generator.content.model import (
@@ -601,7 +601,8 @@ def check_facts(loaded: Loaded) -> list[Problem]:
     """Every fact a text names ({{stap-2.momenten}}, facts.py) exists."""
     if not loaded.steps_complete:
         return []  # a step that failed may be the one that provides the fact
-    known = facts.facts(step for _, step in loaded.steps)
+    roles = loaded.part("rollen.yml", Rollen)
+    known = facts.facts((step for _, step in loaded.steps), roles[1].rollen if roles else None)
     files = [f for name, f in loaded.files.items() if name not in facts.NO_FACT_FILES]
     files += [f for f, _ in loaded.steps]
     step_files = [f for f, _ in loaded.steps]
@@ -612,6 +613,8 @@ def check_facts(loaded: Loaded) -> list[Problem]:
                 continue
             for match in facts.FACT.finditer(text):
                 if match.group(1) in known:
+                    continue
+                if match.group(1) == facts.MOMENT and _per_moment(file, loc):
                     continue
                 line, column = _line_with(file, file.position(loc), match.group(0))
                 problems.append(
@@ -627,6 +630,20 @@ def check_facts(loaded: Loaded) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _per_moment(file: YamlFile, loc: Loc) -> bool:
+    """Whether ``loc`` is inside a worksheet part or field repeated per moment, where
+    {{moment}} stands for each moment."""
+    node: Any = file.data
+    for key in loc:
+        if isinstance(node, dict) and node.get("per_moment") is not None:
+            return True
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return False
 
 
 def _line_with(file: YamlFile, start: tuple[int, int], needle: str) -> tuple[int, int]:
@@ -716,6 +733,8 @@ def check_copied_facts(loaded: Loaded) -> list[Problem]:
                 continue
             if file in step_files and loc[:2] == ("termijn", "momenten"):
                 continue  # the one place where the moments are written
+            if facts.ASSUMED in loc:
+                continue  # a narrative text's record of a value: written out on purpose
             for match in MOMENT_PHRASE.finditer(text):
                 name = by_label.get(match.group(0).casefold())
                 if name is None:
@@ -764,6 +783,11 @@ CHECKS: tuple[Check, ...] = (
     check_facts,
     check_step_text_vs_data,
     check_copied_facts,
+    fact_checks.check_copied_deadlines,
+    fact_checks.check_outcome_roles,
+    fact_checks.check_worksheet_roles,
+    fact_checks.check_per_moment,
+    fact_checks.check_assumed_facts,
 )
 
 

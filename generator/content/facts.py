@@ -15,7 +15,16 @@ Facts of a step with follow-up moments (N is the step number, K counts from 1):
 * ``stap-N.eerste-moment``, ``stap-N.laatste-moment``
 * ``stap-N.aantal-momenten`` the number of moments: "3"
 
+* ``stap-N.termijn``        the deadline the protocol names, as part of a sentence
+                            (``termijn.tekst``): "op dezelfde dag als het Gesprek ..."
+* ``stap-N.wie``            who acts in the step (``rollen`` without ``op_de_hoogte``), by their
+                            short names: "leerkracht, leerlingen, evt. IB en evt. APC"
+* ``stap-N.op-de-hoogte``   who is informed (``rollen`` with ``op_de_hoogte: true``)
+
 A fact at the very start of a text starts with a capital ("Na 2 dagen, ...").
+
+A worksheet part or field with ``per_moment: N`` is repeated once per moment of step N, with
+``{{moment}}`` standing for that moment (expand_moments): a fourth moment gets its own section.
 """
 
 from __future__ import annotations
@@ -26,7 +35,7 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import TypeAdapter
 
-from generator.content.model import Stap, Strict
+from generator.content.model import CLOSED, Formulieren, Rol, Stap, Strict
 
 FACT = re.compile(r"\{\{\s*([a-z0-9.-]+)\s*\}\}")
 """How a text names a fact: ``{{stap-2.momenten}}``."""
@@ -50,6 +59,12 @@ VERBATIM_STEP_KEYS = frozenset(
 )
 """A step's fields that hold the school's own text: never filled in."""
 
+MOMENT = "moment"
+"""The name that stands for one moment inside a ``per_moment`` part of a worksheet."""
+
+ASSUMED = "gaat_uit_van"
+"""The key under which a narrative text lists the facts it assumes, with their value then."""
+
 NO_FACT_FILES = ("school.yml", "hoofdstukken.yml", "wijzigingen.yml")
 """Files whose texts never name a fact: the school's data, the school's own chapters and the
 change log (a note says what changed then, in the words of then: never filled in or flagged)."""
@@ -63,14 +78,54 @@ def _join(items: list[str], word: str) -> str:
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
-def facts(steps: Iterable[Stap]) -> dict[str, str]:
+def acting(stap: Stap) -> list[Any]:
+    """The roles that act in ``stap`` (not those only informed)."""
+    return [r for r in stap.rollen if not r.op_de_hoogte]
+
+
+def informed(stap: Stap) -> list[Any]:
+    """The roles that ``stap`` informs."""
+    return [r for r in stap.rollen if r.op_de_hoogte]
+
+
+def informed_by(stap: Stap, steps: dict[int, Stap]) -> tuple[Stap, list[Any]]:
+    """Who to inform after ``stap``: its own informed roles, or, when it informs no one and
+    leads to one step only, that step's (after a Gesprek zonder Schuldvraag, stap 4's)."""
+    own = informed(stap)
+    if own:
+        return stap, own
+    following = [v.naar for v in stap.vervolg if v.naar != CLOSED]
+    if len(stap.vervolg) == 1 and len(following) == 1 and following[0] in steps:
+        volgende = steps[following[0]]
+        if informed(volgende):
+            return volgende, informed(volgende)
+    return stap, []
+
+
+def role_names(entries: Iterable[Any], roles: Iterable[Rol] | None) -> list[str]:
+    """Short names of step roles ('evt. IB'); the id where rollen.yml is not known."""
+    by_id = {r.id: r for r in roles or ()}
+    names = []
+    for entry in entries:
+        rol = by_id.get(entry.rol)
+        name = (rol.kort or rol.naam) if rol else entry.rol
+        names.append(f"evt. {name}" if entry.eventueel else name)
+    return names
+
+
+def facts(steps: Iterable[Stap], roles: Iterable[Rol] | None = None) -> dict[str, str]:
     """Every fact the steps' data provide, by name."""
+    steps = list(steps)
+    roles = list(roles or ())
     found: dict[str, str] = {}
     for stap in steps:
+        prefix = f"stap-{stap.nummer}."
+        for name, entries in (("wie", acting(stap)), ("op-de-hoogte", informed(stap))):
+            if entries:
+                found[prefix + name] = _join(role_names(entries, roles), AND)
         labels = [m.label for m in stap.termijn.momenten]
         if not labels:
             continue
-        prefix = f"stap-{stap.nummer}."
         found[prefix + "momenten"] = _join(labels, AND)
         found[prefix + "momenten-of"] = _join(labels, OR)
         found[prefix + "eerste-moment"] = labels[0]
@@ -78,7 +133,19 @@ def facts(steps: Iterable[Stap]) -> dict[str, str]:
         found[prefix + "aantal-momenten"] = str(len(labels))
         for k, label in enumerate(labels, 1):
             found[f"{prefix}moment-{k}"] = label
+    # A deadline may itself name a fact (stap 2's deadline is its moments).
+    for stap in steps:
+        if stap.termijn.tekst:
+            found[f"stap-{stap.nummer}.termijn"] = _lower_first(fill(stap.termijn.tekst, found))
     return found
+
+
+def _lower_first(text: str) -> str:
+    """A deadline goes inside a sentence: 'Op dezelfde dag' becomes 'op dezelfde dag' (an
+    abbreviation such as 'APC' keeps its capitals)."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def named(text: str) -> list[str]:
@@ -134,3 +201,45 @@ def fill_part(part: M, known: dict[str, str]) -> M:
         if filled != data:
             update[name] = adapter.validate_python(filled)
     return part.model_copy(update=update) if update else part
+
+
+def _repeat(items: list[dict[str, Any]], steps: dict[int, Stap]) -> list[dict[str, Any]]:
+    """Each item with ``per_moment`` once per moment of that step, ``{{moment}}`` filled in."""
+    result = []
+    for item in items:
+        nummer = item.get("per_moment")
+        if nummer is None:
+            result.append(item)
+            continue
+        stap = steps.get(nummer)
+        for moment in stap.termijn.momenten if stap else ():
+            copy = _fill_tree({**item, "per_moment": None}, {MOMENT: moment.label})
+            result.append(copy)
+    return result
+
+
+def expand_worksheets(
+    formulieren: Formulieren, steps: Iterable[Stap], roles: Iterable[Rol] | None = None
+) -> Formulieren:
+    """The worksheets with every ``per_moment`` part and field repeated per moment, and the
+    tick boxes of a ``rollen`` field filled with the roles of the worksheet's step."""
+    by_number = {s.nummer: s for s in steps}
+    roles = list(roles or ())
+    derived = any(
+        o.per_moment is not None or any(v.per_moment is not None or v.rollen for v in o.velden)
+        for f in formulieren.formulieren
+        for o in f.onderdelen
+    )
+    if not derived:
+        return formulieren
+    data = formulieren.model_dump(mode="python")
+    for form in data["formulieren"]:
+        stap = by_number.get(form["stap"]) if form["stap"] is not None else None
+        form["onderdelen"] = _repeat(form["onderdelen"], by_number)
+        for onderdeel in form["onderdelen"]:
+            onderdeel["velden"] = _repeat(onderdeel["velden"], by_number)
+            for veld in onderdeel["velden"]:
+                if veld["rollen"] and stap is not None:
+                    entries = acting(stap) if veld["rollen"] == "wie" else informed(stap)
+                    veld["opties"] = [*role_names(entries, roles), *veld["opties"]]
+    return Formulieren.model_validate(data)

@@ -131,7 +131,13 @@ def _ignored(path: Path) -> bool:
 
 def _fill_in_facts(loaded: Loaded) -> None:
     """Fill in every fact a text names (facts.py), from the one place it is written."""
-    known = facts.facts(step for _, step in loaded.steps)
+    steps = [step for _, step in loaded.steps]
+    roles = loaded.parts.get("rollen.yml")
+    known = facts.facts(steps, roles.rollen if roles else None)
+    if "formulieren.yml" in loaded.parts:
+        loaded.parts["formulieren.yml"] = facts.expand_worksheets(
+            loaded.parts["formulieren.yml"], steps, roles.rollen if roles else None
+        )
     loaded.parts = {
         name: part if name in facts.NO_FACT_FILES else facts.fill_part(part, known)
         for name, part in loaded.parts.items()

@@ -260,6 +260,17 @@ class Veld(Strict):
         ),
     )
     hulp: Text | None = Field(default=None, description="Korte hulpvraag onder het label.")
+    per_moment: int | None = Field(
+        default=None,
+        description="Een stapnummer: dit veld staat er dan één keer per moment van die stap "
+        "(termijn: momenten), met {{moment}} in de tekst voor het moment. Zo telt het formulier "
+        "altijd zoveel momenten als de stap.",
+    )
+    rollen: Literal["wie", "op-de-hoogte"] | None = Field(
+        default=None,
+        description="Hokjes met de rollen uit de stap van het formulier: 'wie' (wie iets doet) "
+        "of 'op-de-hoogte' (wie je op de hoogte brengt); vóór de 'opties'.",
+    )
     regels: int = Field(default=2, ge=1, le=12, description="Aantal schrijfregels (vak).")
     opties: list[Text] = Field(default_factory=list, description="Hokjes (keuze, afvinken).")
     kolommen: list[Text] = Field(default_factory=list, description="Kolomkoppen (tabel).")
@@ -276,6 +287,11 @@ class Veld(Strict):
 class Onderdeel(Strict):
     titel: Text
     uitleg: Text | None = None
+    per_moment: int | None = Field(
+        default=None,
+        description="Een stapnummer: dit onderdeel staat er dan één keer per moment van die "
+        "stap (termijn: momenten), met {{moment}} in de tekst voor het moment.",
+    )
     velden: list[Veld] = Field(min_length=1)
 
 
@@ -323,6 +339,12 @@ class Mail(Strict):
     )
     controle: list[Text] = Field(min_length=1, description="Privacycontrole voor verzenden.")
     parnassys: Markdown = Field(description="Wat u in ParnasSys vastlegt.")
+    gaat_uit_van: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Gegevens waar deze tekst van uitgaat zonder ze te noemen, met hun waarde "
+        "toen de tekst geschreven werd, bijv. 'stap-4.termijn: op dezelfde dag als het Gesprek "
+        "zonder Schuldvraag'. Verandert het gegeven, dan meldt 'check' deze tekst.",
+    )
 
 
 MAIL_SCHOOL_FIELDS = ("school", "apc_naam", "apc_email")
@@ -376,8 +398,14 @@ class RolInStap(Strict):
     taak: Text = Field(description="Wat deze rol in deze stap doet (korte samenvatting).")
     eventueel: bool = Field(
         default=False,
-        description="Waar: het protocol noemt deze rol met 'evt.' (eventueel); tabellen tonen "
-        "dan 'evt.' voor de naam.",
+        description="Waar: het protocol noemt deze rol met 'evt.' of 'indien nodig'; tabellen "
+        "tonen dan 'evt.' voor de naam.",
+    )
+    op_de_hoogte: bool = Field(
+        default=False,
+        description="Waar: deze rol doet zelf niets in de stap maar wordt op de hoogte gebracht. "
+        "De wegwijzer en de formulieren zetten hem onder 'Wie breng je op de hoogte', de andere "
+        "rollen onder 'Wie'.",
     )
 
 
@@ -392,6 +420,12 @@ class Moment(Strict):
 
 class Termijn(Strict):
     kort: Text = Field(description="Wanneer, in een paar woorden (voor tabellen en schema's).")
+    tekst: Text | None = Field(
+        default=None,
+        description="De termijn die het protocol noemt, als deel van een zin, bijv. 'op "
+        "dezelfde dag als het Gesprek zonder Schuldvraag'. Andere teksten noemen hem "
+        "{{stap-N.termijn}}; leeg als het protocol geen termijn noemt.",
+    )
     momenten: list[Moment] = Field(default_factory=list)
 
 
@@ -538,7 +572,11 @@ class Uitkomst(Strict):
         description="Ons voorstel voor het moment als het protocol er geen noemt; de site "
         "toont het als voorstel.",
     )
-    informeren: list[Markdown] = Field(default_factory=list, description="Wie u informeert.")
+    informeren: list[Markdown] = Field(
+        default_factory=list,
+        description="Wie je informeert, voor een uitkomst zonder stap; bij een stap komt het uit "
+        "de rollen van de stap ('op_de_hoogte').",
+    )
     contacten: list[Id] = Field(
         default_factory=list,
         description="Contactpersonen uit school.yml die bovenaan staan om meteen te bellen.",
@@ -569,6 +607,12 @@ class Uitkomst(Strict):
         description="Antwoorden (id's) vanaf de eerste vraag waarmee de leerkracht hierna verder "
         "kan in de wegwijzer, bijv. [zelf-gezien].",
     )
+    gaat_uit_van: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Gegevens waar deze tekst van uitgaat zonder ze te noemen, met hun waarde "
+        "toen de tekst geschreven werd, bijv. 'stap-4.termijn: op dezelfde dag als het Gesprek "
+        "zonder Schuldvraag'. Verandert het gegeven, dan meldt 'check' deze tekst.",
+    )
 
 
 class Wegwijzer(Strict):
@@ -590,6 +634,12 @@ class Scenario(Strict):
     )
     uitkomst: Id = Field(description="De uitkomst die het protocol voorschrijft.")
     uitleg: Markdown = Field(description="Waarom deze stap; voor de oefencasussen.")
+    gaat_uit_van: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Gegevens waar deze tekst van uitgaat zonder ze te noemen, met hun waarde "
+        "toen de tekst geschreven werd, bijv. 'stap-4.termijn: op dezelfde dag als het Gesprek "
+        "zonder Schuldvraag'. Verandert het gegeven, dan meldt 'check' deze tekst.",
+    )
 
 
 class Scenarios(Strict):

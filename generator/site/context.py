@@ -11,7 +11,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.content.model import CLOSED, Bron, Formulier, Moment, Protocol, Stap
+from generator.content.facts import informed_by
+from generator.content.model import (
+    CLOSED,
+    Bron,
+    Formulier,
+    Moment,
+    Protocol,
+    RolInStap,
+    Stap,
+)
 from generator.content.routing import Guide
 from generator.site import paths
 from generator.site.labels import Labels
@@ -31,6 +40,12 @@ def follow_up(protocol: Protocol, stap: Stap) -> tuple[Stap, list[Moment]] | Non
             if volgende.termijn.momenten:
                 return volgende, volgende.termijn.momenten
     return None
+
+
+def informed(protocol: Protocol, stap: Stap) -> tuple[Stap, list[RolInStap]]:
+    """Whom to inform after ``stap``, from the roles of the step (facts.informed_by): the step
+    the roles come from and the roles, none when the protocol names no one."""
+    return informed_by(stap, {s.nummer: s for s in protocol.stappen})
 
 
 def step_outcome(protocol: Protocol, stap: Stap) -> Any:

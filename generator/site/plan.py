@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from generator.content.facts import acting
 from generator.content.model import Formulier, Protocol, Stap, Uitkomst
 from generator.content.routing import Guide, GuidePage
 from generator.site.herkomst import proposals
@@ -151,7 +152,8 @@ def _guide_page(protocol: Protocol, labels: Labels, guide: Guide, gp: GuidePage)
         "uitkomst": uitkomst,
         "stap": stap,
         "formulier": _outcome_form(protocol, stap, uitkomst),
-        "rollen": [r.rol for r in stap.rollen] if stap else list(uitkomst.rollen),
+        "rollen": [r.rol for r in acting(stap)] if stap else list(uitkomst.rollen),
+        "informeren": context.informed(protocol, stap) if stap else None,
         # An outcome of ours on a step (e.g. "the evaluations are done") does not repeat the
         # step's schedule.
         "opvolging": context.follow_up(protocol, stap) if stap and not uitkomst.toevoeging else None,
@@ -190,6 +192,7 @@ def _step_pages(protocol: Protocol, labels: Labels) -> list[Page]:
             "planner": context.planner(protocol, stap),
             "uitkomst": context.step_outcome(protocol, stap),
             "opvolging": context.follow_up(protocol, stap),
+            "informeren": context.informed(protocol, stap),
         }
         title = labels("titels.stap", nummer=stap.nummer, titel=stap.korte_titel)
         result.append(

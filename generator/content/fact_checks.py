@@ -1,0 +1,392 @@
+"""Checks that keep one source per fact (facts.py) beyond the moments: deadlines written out in
+our texts, role lists typed by hand next to a step's roles, worksheets repeated per moment, and
+narrative texts that assume a fact's value.
+
+Each returns Dutch warnings at the line to change; the second position, where there is one, is
+named in the message ("stappen/stap-4.yml:31").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from generator.content import facts
+from generator.content.loaded import Loaded
+from generator.content.model import (
+    CLOSED,
+    Formulieren,
+    Mail,
+    Nieuw,
+    Rol,
+    Rollen,
+    Scenarios,
+    Stap,
+    Wegwijzer,
+)
+from generator.content.yamlfile import Loc, YamlFile
+from generator.problems import Problem
+
+_COUNT = r"(?:\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)"
+
+DEADLINE_PHRASE = re.compile(
+    r"\b(?:ter\s+plekke|z\.s\.m\.|zo\s+snel\s+mogelijk|dezelfde\s+dag|"
+    rf"binnen\s+{_COUNT}\s+(?:uur|dagen|dag|weken|week|maanden|maand))",
+    re.IGNORECASE,
+)
+"""The words of a deadline as the protocol and our texts write them: 'ter plekke', 'z.s.m.',
+'dezelfde dag', 'binnen twee weken'. A text that uses them for a step whose deadline holds
+them writes that deadline out."""
+
+STEP_MENTION = re.compile(r"\bstap\s+(\d+)", re.IGNORECASE)
+
+
+def _key(phrase: str) -> str:
+    text = re.sub(r"\s+", " ", phrase.casefold())
+    return "zo snel mogelijk" if text == "z.s.m." else text
+
+
+def _name(loaded: Loaded, file: YamlFile) -> str:
+    if loaded.content_dir is not None:
+        with contextlib.suppress(ValueError):
+            return file.path.relative_to(loaded.content_dir).as_posix()
+    return file.path.name
+
+
+def _at(loaded: Loaded, file: YamlFile, loc: Loc) -> str:
+    return f"{_name(loaded, file)}:{file.position(loc)[0]}"
+
+
+def _texts(node: Any, loc: Loc = ()) -> Iterable[tuple[Loc, str]]:
+    if isinstance(node, str):
+        yield loc, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _texts(value, (*loc, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _texts(value, (*loc, i))
+
+
+def _line_with(file: YamlFile, start: tuple[int, int], needle: str) -> tuple[int, int]:
+    """The line and column where ``needle`` is written, from the value's start on."""
+    try:
+        lines = file.path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return start
+    for number in range(start[0], min(len(lines), start[0] + 200) + 1):
+        column = lines[number - 1].casefold().find(needle.casefold())
+        if column >= 0:
+            return number, column + 1
+    return start
+
+
+def _roles(loaded: Loaded) -> list[Rol]:
+    found = loaded.part("rollen.yml", Rollen)
+    return found[1].rollen if found else []
+
+
+def _steps(loaded: Loaded) -> dict[int, tuple[YamlFile, Stap]]:
+    return {step.nummer: (file, step) for file, step in loaded.steps}
+
+
+def _known(loaded: Loaded) -> dict[str, str]:
+    return facts.facts((step for _, step in loaded.steps), _roles(loaded))
+
+
+def _our_texts(loaded: Loaded) -> Iterable[tuple[YamlFile, Loc, str]]:
+    """Every text of ours: all files but the school's, and a step's fields but its verbatim
+    text and the place where its deadline and moments are written."""
+    step_files = {id(f) for f, _ in loaded.steps}
+    files = [f for name, f in loaded.files.items() if name not in facts.NO_FACT_FILES]
+    for file in [*files, *(f for f, _ in loaded.steps)]:
+        for loc, text in _texts(file.data):
+            if facts.ASSUMED in loc:
+                continue  # a narrative text's record of a value: written out on purpose
+            if id(file) in step_files and loc:
+                if loc[0] in facts.VERBATIM_STEP_KEYS:
+                    continue
+                if loc[:2] in (("termijn", "tekst"), ("termijn", "momenten")):
+                    continue
+            yield file, loc, text
+
+
+def _context(loaded: Loaded, file: YamlFile, loc: Loc, text: str) -> set[int]:
+    """The steps a text is about: its step file, outcome, worksheet, practice case, mail or open
+    question, and every 'stap N' it names."""
+    found = {int(n) for n in STEP_MENTION.findall(text)}
+    for step_file, step in loaded.steps:
+        if step_file is file:
+            found.add(step.nummer)
+            if loc[:1] == ("vervolg",) and len(loc) > 1 and isinstance(loc[1], int):
+                naar = step.vervolg[loc[1]].naar
+                if naar != CLOSED:
+                    found.add(naar)  # a way on is about the step it leads to
+    index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
+    guide = loaded.part("wegwijzer.yml", Wegwijzer)
+    forms = loaded.part("formulieren.yml", Formulieren)
+    nieuw = loaded.part("nieuw.yml", Nieuw)
+    cases = loaded.part("scenarios.yml", Scenarios)
+    mail = loaded.part("mail.yml", Mail)
+    items: list[tuple[Any, str, str]] = [
+        (guide, "uitkomsten", "stap"),
+        (forms, "formulieren", "stap"),
+        (nieuw, "open_vragen", "stap"),
+    ]
+    for part, key, attr in items:
+        if part and file is part[0] and loc[:1] == (key,) and index is not None:
+            nummer = getattr(getattr(part[1], key)[index], attr)
+            if nummer is not None:
+                found.add(nummer)
+    if cases and guide and file is cases[0] and index is not None:
+        wanted = cases[1].scenarios[index].uitkomst
+        found |= {u.stap for u in guide[1].uitkomsten if u.id == wanted and u.stap is not None}
+    if mail and file is mail[0]:
+        found.add(mail[1].stap)
+    return found
+
+
+def _hint_steps(steps: Iterable[int]) -> str:
+    return " of ".join(f"'{{{{stap-{n}.termijn}}}}'" for n in sorted(steps))
+
+
+def check_copied_deadlines(loaded: Loaded) -> list[Problem]:
+    """Our texts that write a step's deadline out ('dezelfde dag', 'ter plekke') in a text
+    about that step, instead of naming it ({{stap-4.termijn}})."""
+    if not loaded.steps_complete:
+        return []
+    known = _known(loaded)
+    steps = _steps(loaded)
+    by_phrase: dict[str, set[int]] = {}
+    for nummer in steps:
+        value = known.get(f"stap-{nummer}.termijn", "")
+        for match in DEADLINE_PHRASE.finditer(value):
+            by_phrase.setdefault(_key(match.group(0)), set()).add(nummer)
+    if not by_phrase:
+        return []
+    problems = []
+    for file, loc, text in _our_texts(loaded):
+        matches = [m for m in DEADLINE_PHRASE.finditer(text) if _key(m.group(0)) in by_phrase]
+        if not matches:
+            continue
+        about = _context(loaded, file, loc, text)
+        reported: set[int] = set()
+        for match in matches:
+            owners = by_phrase[_key(match.group(0))] & about
+            if not owners or owners <= reported:
+                continue
+            reported |= owners
+            line, column = _line_with(file, file.position(loc), match.group(0))
+            where = ", ".join(
+                _at(loaded, steps[n][0], ("termijn", "tekst")) for n in sorted(owners)
+            )
+            numbers = " of ".join(map(str, sorted(owners)))
+            problems.append(
+                Problem(
+                    file.path,
+                    line,
+                    column,
+                    f"Deze tekst schrijft de termijn van stap {numbers} "
+                    f"zelf uit ('{match.group(0)}'); verandert de MR die termijn ({where}), dan "
+                    "blijft hier de oude staan.",
+                    f"Schrijf {_hint_steps(owners)} in plaats van de termijn: dan vult de site "
+                    "hem in uit de stap (zie de README, 'Een termijn of wie er iets doet "
+                    "veranderen'). Is het een ander moment dan de termijn van de stap, zeg dat dan "
+                    "met andere woorden (bijv. 'vandaag nog').",
+                    severity="let op",
+                )
+            )
+    return problems
+
+
+def _mentioned_roles(text: str, roles: list[Rol]) -> set[str]:
+    """The roles a text names by id, short name or name (whole words, any case)."""
+    found = set()
+    for rol in roles:
+        for name in {rol.id, rol.kort or rol.id, rol.naam}:
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
+                found.add(rol.id)
+    return found
+
+
+def check_outcome_roles(loaded: Loaded) -> list[Problem]:
+    """A guide outcome on a step takes who acts and who to inform from the step's roles: a
+    hand-typed 'rollen' or 'informeren' there is flagged, with what the step says."""
+    guide = loaded.part("wegwijzer.yml", Wegwijzer)
+    if guide is None or not loaded.steps_complete:
+        return []
+    file, wegwijzer = guide
+    roles = _roles(loaded)
+    steps = _steps(loaded)
+    plain = {n: s for n, (_, s) in steps.items()}
+    problems = []
+    for i, uitkomst in enumerate(wegwijzer.uitkomsten):
+        if uitkomst.stap is None or uitkomst.stap not in steps:
+            continue
+        step_file, stap = steps[uitkomst.stap]
+        if uitkomst.rollen:
+            acting = {r.rol for r in facts.acting(stap)}
+            typed = set(uitkomst.rollen)
+            differ = sorted(typed ^ acting)
+            problems.append(
+                file.problem(
+                    ("uitkomsten", i, "rollen"),
+                    f"De uitkomst '{uitkomst.id}' hoort bij stap {stap.nummer} maar noemt zelf "
+                    "wie er iets doet"
+                    + (f"; dat spreekt de stap tegen ({', '.join(differ)})" if differ else "")
+                    + f". De site neemt 'Wie' uit de rollen van de stap "
+                    f"({_at(loaded, step_file, ('rollen',))}).",
+                    "Haal 'rollen' hier weg; verander wie er iets doet in de stap. 'rollen' is "
+                    "alleen voor een uitkomst zonder stap.",
+                    severity="let op",
+                )
+            )
+        if uitkomst.informeren:
+            source, entries = facts.informed_by(stap, plain)
+            expected = {r.rol for r in entries}
+            typed = set().union(*(_mentioned_roles(t, roles) for t in uitkomst.informeren))
+            differ = sorted(typed - expected) + sorted(expected - typed)
+            where = _at(loaded, steps[source.nummer][0], ("rollen",))
+            problems.append(
+                file.problem(
+                    ("uitkomsten", i, "informeren"),
+                    f"De uitkomst '{uitkomst.id}' hoort bij stap {stap.nummer} maar noemt zelf "
+                    "wie je op de hoogte brengt"
+                    + (f"; dat spreekt de stap tegen ({', '.join(differ)})" if differ else "")
+                    + ". De site neemt dat uit de rollen met 'op_de_hoogte: true' van stap "
+                    f"{source.nummer} ({where}).",
+                    "Haal 'informeren' hier weg; verander wie je op de hoogte brengt in de stap "
+                    "('op_de_hoogte: true' bij de rol). 'informeren' is alleen voor een uitkomst "
+                    "zonder stap.",
+                    severity="let op",
+                )
+            )
+    return problems
+
+
+def check_worksheet_roles(loaded: Loaded) -> list[Problem]:
+    """A worksheet of a step whose tick boxes are a hand-typed list of roles names only roles of
+    that step; a 'rollen:' field needs a step with such roles."""
+    forms = loaded.part("formulieren.yml", Formulieren)
+    if forms is None or not loaded.steps_complete:
+        return []
+    file, formulieren = forms
+    roles = _roles(loaded)
+    steps = _steps(loaded)
+    problems = []
+    for i, form in enumerate(formulieren.formulieren):
+        if form.stap is None or form.stap not in steps:
+            continue
+        step_file, stap = steps[form.stap]
+        in_step = {r.rol for r in stap.rollen}
+        for k, onderdeel in enumerate(form.onderdelen):
+            for j, veld in enumerate(onderdeel.velden):
+                loc = ("formulieren", i, "onderdelen", k, "velden", j)
+                if veld.rollen is not None:
+                    wanted = facts.acting(stap) if veld.rollen == "wie" else facts.informed(stap)
+                    if not wanted:
+                        problems.append(
+                            file.problem(
+                                (*loc, "rollen"),
+                                f"Stap {stap.nummer} heeft geen rollen voor 'rollen: "
+                                f"{veld.rollen}' ({_at(loaded, step_file, ('rollen',))}).",
+                                "Zet de rollen in de stap, of haal 'rollen' hier weg.",
+                                severity="let op",
+                            )
+                        )
+                named = [_mentioned_roles(o, roles) for o in veld.opties]
+                if len(veld.opties) < 2 or not all(named):
+                    continue  # not a list of roles
+                stray = sorted(set().union(*named) - in_step)
+                if stray:
+                    problems.append(
+                        file.problem(
+                            (*loc, "opties"),
+                            f"Het formulier '{form.id}' hoort bij stap {stap.nummer}, maar deze "
+                            f"hokjes noemen {', '.join(stray)}: die rol doet in stap "
+                            f"{stap.nummer} niets ({_at(loaded, step_file, ('rollen',))}).",
+                            "Laat de hokjes uit de stap komen met 'rollen: wie' (of "
+                            "'rollen: op-de-hoogte'), of zet de rol ook bij de stap.",
+                            severity="let op",
+                        )
+                    )
+    return problems
+
+
+def check_per_moment(loaded: Loaded) -> list[Problem]:
+    """'per_moment' names a step with moments."""
+    forms = loaded.part("formulieren.yml", Formulieren)
+    if forms is None or loaded.known_steps() is None:
+        return []
+    file, formulieren = forms
+    steps = _steps(loaded)
+    with_moments = sorted(n for n, (_, s) in steps.items() if s.termijn.momenten)
+    problems = []
+    for i, form in enumerate(formulieren.formulieren):
+        for k, onderdeel in enumerate(form.onderdelen):
+            items: list[tuple[Loc, int | None]] = [
+                (("onderdelen", k), onderdeel.per_moment),
+                *(
+                    (("onderdelen", k, "velden", j), v.per_moment)
+                    for j, v in enumerate(onderdeel.velden)
+                ),
+            ]
+            for loc, nummer in items:
+                if nummer is None or nummer in with_moments:
+                    continue
+                problems.append(
+                    file.problem(
+                        ("formulieren", i, *loc, "per_moment"),
+                        f"Stap {nummer} heeft geen momenten (termijn: momenten): dit deel van "
+                        f"het formulier '{form.id}' zou verdwijnen.",
+                        "Kies een stap met momenten"
+                        + (f" ({', '.join(map(str, with_moments))})" if with_moments else "")
+                        + ", of haal 'per_moment' weg.",
+                    )
+                )
+    return problems
+
+
+def check_assumed_facts(loaded: Loaded) -> list[Problem]:
+    """A narrative text (a practice case, the mail) that lists under 'gaat_uit_van' the value a
+    fact had when it was written: flagged when the fact now says something else."""
+    if not loaded.steps_complete:
+        return []
+    known = _known(loaded)
+    steps = _steps(loaded)
+    problems = []
+    files = [f for name, f in loaded.files.items() if name not in facts.NO_FACT_FILES]
+    for file in files:
+        for loc, value in _texts(file.data):
+            if len(loc) < 2 or loc[-2] != facts.ASSUMED:
+                continue
+            name = str(loc[-1])
+            current = known.get(name)
+            if current is None:
+                problems.append(
+                    file.problem(
+                        loc,
+                        f"'{name}' is geen bekend gegeven.",
+                        "Gebruik de naam van een gegeven zoals in '{{...}}', bijv. "
+                        "'stap-4.termijn'.",
+                        severity="let op",
+                    )
+                )
+                continue
+            if current.casefold() == value.strip().casefold():
+                continue
+            nummer = int(name.split(".")[0].removeprefix("stap-"))
+            source = f" ({_at(loaded, steps[nummer][0], ('termijn',))})" if nummer in steps else ""
+            problems.append(
+                file.problem(
+                    loc,
+                    f"Deze tekst gaat ervan uit dat {name} '{value}' is, maar nu is het "
+                    f"'{current}'{source}. De tekst eromheen klopt misschien niet meer.",
+                    f"Lees de tekst hierboven opnieuw en pas hem aan; zet daarna hier "
+                    f"'{name}: {current}'.",
+                    severity="let op",
+                )
+            )
+    return problems
