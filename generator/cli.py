@@ -79,27 +79,77 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_check_board(args: argparse.Namespace) -> int:
-    from generator.publish.board import check_school, read_board
+def _count(number: int, one: str, more: str) -> str:
+    return f"{number} {one if number == 1 else more}"
 
-    board = read_board(Path(args.scholen), Path.cwd() / DEFAULT_TEMPLATES)
-    failed = []
+
+def cmd_check_board(args: argparse.Namespace) -> int:
+    """Per school what is wrong (file:line), what all schools share said once, and a summary."""
+    from generator.publish.board import check_school, read_board, shared_problems
+    from generator.publish.mkdocs_yml import check_mkdocs_yml
+
+    base = Path.cwd()
+
+    def say(text: str, *, error: bool = False) -> None:
+        print(text, file=sys.stderr if error else sys.stdout, flush=True)
+
+    board = read_board(Path(args.scholen), base / DEFAULT_TEMPLATES)
     if board.problems:
-        print(format_report(board.problems, Path.cwd()), file=sys.stderr)
-    for school in board.schools:
-        ok, problems = check_school(school)
-        if problems:
-            print(f"\n{school.name}:", file=sys.stderr)
-            print(format_report(problems, Path.cwd()), file=sys.stderr)
-        if not ok:
-            failed.append(school.name)
-        else:
-            print(f"{school.name}: de inhoud is in orde.")
-    if failed or not board.schools:
-        if failed:
-            print(f"\nFouten bij: {', '.join(failed)}.", file=sys.stderr)
+        say(format_report(board.problems, base, after=""), error=True)
+    if not board.schools:
         return 1
-    return 0
+    engine = check_mkdocs_yml(board.schools[0].project.config_file)
+    if engine:
+        say(format_report(engine, base, after="Dit geldt voor elke school."), error=True)
+    checked = [check_school(school) for school in board.schools]
+    shared = shared_problems(board, checked)
+    if shared:
+        errors = sum(p.is_error for p in shared)
+        say(
+            f"Gedeeld protocol ({board.folder / 'protocol'}): "
+            f"{_count(errors, 'fout', 'fouten')}, "
+            f"{_count(len(shared) - errors, 'waarschuwing', 'waarschuwingen')}, "
+            f"bij alle {len(checked)} scholen:",
+            error=errors > 0,
+        )
+        say("\n".join(p.format(base) for p in shared), error=errors > 0)
+    common = set(shared)
+    gap = bool(board.problems or engine or shared)  # a blank line after a list of problems
+    for one in checked:
+        own = [p for p in one.problems if p not in common]
+        errors = sum(p.is_error for p in own)
+        warnings = len(own) - errors
+        if not one.ok:
+            head = f"{one.school.name}: {_count(errors, 'fout', 'fouten')}"
+            if warnings:
+                head += f" en {_count(warnings, 'eigen waarschuwing', 'eigen waarschuwingen')}"
+            head += "; de site van deze school wordt pas gebouwd als de fouten hersteld zijn:"
+        else:
+            state = (
+                f"concept ({one.open} gegeven(s) in school.yml nog in te vullen)"
+                if one.open
+                else "vastgesteld"
+            )
+            head = f"{one.school.name}: in orde, {state}"
+            if warnings:
+                head += f"; {_count(warnings, 'eigen waarschuwing', 'eigen waarschuwingen')}:"
+            else:
+                head += "."
+        say(("\n" if gap else "") + head, error=not one.ok)
+        if own:
+            say("\n".join(p.format(base) for p in own), error=not one.ok)
+        gap = bool(own)
+    failed = [one.school.name for one in checked if not one.ok]
+    concept = sum(1 for one in checked if one.ok and one.open)
+    summary = (
+        f"{_count(len(checked), 'school', 'scholen')} gecontroleerd: "
+        f"{len(checked) - len(failed)} in orde ({concept} daarvan nog concept)"
+    )
+    if failed:
+        summary += f", {len(failed)} met fouten: {', '.join(failed)}"
+    summary += ". 'check' bouwt niets; de sites zijn niet veranderd."
+    say(f"\n{summary}", error=bool(failed or engine))
+    return 1 if failed or engine else 0
 
 
 def template_error(error: TemplateError, project: Project) -> str:
@@ -114,13 +164,13 @@ def template_error(error: TemplateError, project: Project) -> str:
     )
 
 
-def _still_concept(project: Project) -> str | None:
+def still_concept(content: Path, check: str = "stappenwijzer check") -> Problem | None:
     """For ``build --definitief``: one message at the first thing that keeps the protocol a
     concept (content/status.py), or None when it is adopted (content errors are left to the
     build, which reports them all)."""
     from generator.content.load import load
 
-    protocol, _ = load(project.content)
+    protocol, _ = load(content)
     if protocol is None or protocol.status.adopted:
         return None
     first, rest = protocol.status.open[0], len(protocol.status.open) - 1
@@ -129,7 +179,7 @@ def _still_concept(project: Project) -> str | None:
         if first.value is not None
         else f"'{first.key}' heeft nog geen datum"
     )
-    more = f" Daarna nog {rest} punt(en); 'stappenwijzer check' toont ze allemaal." if rest else ""
+    more = f" Daarna nog {rest} punt(en); '{check}' toont ze allemaal." if rest else ""
     return Problem(
         first.path,
         first.line,
@@ -139,19 +189,12 @@ def _still_concept(project: Project) -> str | None:
         + "De definitieve site komt pas als niets in school.yml meer tussen [ ] staat en "
         "'vastgesteld' een datum heeft; zonder --definitief bouw je een site met 'Concept' op "
         f"elke pagina. De vorige site blijft staan.{more}",
-    ).format(project.root)
+    )
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.publish.mkdocs_yml import check_mkdocs_yml
 
-    if args.scholen and args.definitief:
-        print(
-            "--definitief werkt (nog) niet samen met --scholen: bouw de scholen apart met "
-            "--content, of zonder --definitief.",
-            file=sys.stderr,
-        )
-        return 1
     if args.scholen:
         return cmd_build_board(args)
     if args.naar:
@@ -167,9 +210,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(format_report(engine_problems, project.root), file=sys.stderr)
         return 1
     if args.definitief:
-        refusal = _still_concept(project)
+        refusal = still_concept(project.content)
         if refusal is not None:
-            print(refusal, file=sys.stderr)
+            print(refusal.format(project.root), file=sys.stderr)
             return 1
     site_url = None
     if args.site_url:
@@ -244,12 +287,20 @@ def cmd_build_board(args: argparse.Namespace) -> int:
     if engine_problems:
         print(format_report(engine_problems, base), file=sys.stderr)
         return 1
-    results = build_board(board, args.jobs)
-    failed = [r for r in results if not r.ok]
+    results = build_board(board, args.jobs, definitief=args.definitief)
     for school, result in zip(board.schools, results, strict=True):
         if result.ok:
             note = f", {result.warnings} waarschuwing(en)" if result.warnings else ""
-            print(f"{result.school}: de site staat in {school.project.site_dir}{note}.")
+            same = " (ongewijzigd, niet opnieuw gebouwd)" if result.current else ""
+            print(f"{result.school}: de site staat in {school.project.site_dir}{same}{note}.")
+    refused = [r for r in results if r.refused]
+    failed = [r for r in results if not r.ok and not r.refused]
+    for result in refused:
+        print(
+            f"\n{result.school}: NIET gebouwd, want nog een concept. De vorige site van "
+            f"{result.school} blijft staan.\n{result.report}",
+            file=sys.stderr,
+        )
     for result in failed:
         print(
             f"\n{result.school}: NIET bijgewerkt. De vorige site van {result.school} blijft "
@@ -258,10 +309,17 @@ def cmd_build_board(args: argparse.Namespace) -> int:
         )
     seconds = time.perf_counter() - start
     shown = f"{seconds:.1f}".replace(".", ",")
-    summary = f"{len(results) - len(failed)} van {len(results)} scholen gebouwd in {shown} s"
+    ok = [r for r in results if r.ok]
+    current = sum(r.current for r in ok)
+    summary = f"{len(ok)} van {len(results)} scholen klaar in {shown} s"
+    if current:
+        summary += f" ({len(ok) - current} gebouwd, {current} ongewijzigd)"
+    if refused:
+        summary += f"; nog een concept: {', '.join(r.school for r in refused)}"
     if failed:
-        names = ", ".join(r.school for r in failed)
-        print(f"\n{summary}; mislukt: {names}.", file=sys.stderr)
+        summary += f"; mislukt: {', '.join(r.school for r in failed)}"
+    if refused or failed:
+        print(f"\n{summary}.", file=sys.stderr)
         return 1
     print(f"{summary}.")
     return 0

@@ -12,7 +12,11 @@ of one school's generated docs. Goal: warm board build <= 1.2 x (20 x mkdocs bui
 Every command runs once; wall-clock and CPU time (user + system of the command) are printed,
 since the machine may be shared.
 
-Run from the project root:  .venv/bin/python scripts/benchmark.py [--runs N] [--bestuur [N]]
+The warm board runs twice (the goal takes the slower), then once more with one school.yml
+changed (only that school is built). --zonder-los leaves out the single-school builds.
+
+Run from the project root:
+  .venv/bin/python scripts/benchmark.py [--runs N] [--bestuur [N] [--zonder-los]]
 It works on a temporary copy of the project and never touches site/ or build/ here.
 """
 
@@ -39,19 +43,9 @@ from generator.project import Project  # noqa: E402
 from generator.publish.build import build_site, mkdocs_build  # noqa: E402
 
 
-def _mkdocs_build(site_dir: Path) -> list[str]:
+def _mkdocs_build(site_dir: Path, config: str = "build/mkdocs.yml") -> list[str]:
     """MkDocs alone on the generated docs (run in the project folder), into ``site_dir``."""
-    return [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "-q",
-        "-f",
-        "build/mkdocs.yml",
-        "-d",
-        str(site_dir),
-    ]
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site_dir)]
 
 
 def copy_project(target: Path) -> Project:
@@ -106,8 +100,9 @@ def school_yml(number: int) -> str:
     return text.replace('naam: "[naam van de school]"', f'naam: "Basisschool {number:02d}"')
 
 
-def bench_board(schools: int) -> int:
-    """A board of ``schools`` schools against as many single-school builds."""
+def bench_board(schools: int, singles_too: bool = True) -> int:
+    """A board of ``schools`` schools against as many single-school builds (``singles_too``;
+    else only the board, and MkDocs on the docs the board generated for its first school)."""
     exe = [sys.executable, "-m", "generator.cli"]
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="sw-bench-board-") as tmp:
@@ -118,30 +113,38 @@ def bench_board(schools: int) -> int:
         for number in range(1, schools + 1):
             (board / f"school-{number:02d}").mkdir()
             (board / f"school-{number:02d}" / "school.yml").write_text(school_yml(number))
-            single = copy_project(Path(tmp) / f"los-{number:02d}")
-            single.content.joinpath("school.yml").write_text(school_yml(number))
-            singles.append(single)
+            if singles_too:
+                single = copy_project(Path(tmp) / f"los-{number:02d}")
+                single.content.joinpath("school.yml").write_text(school_yml(number))
+                singles.append(single)
         board_build = [*exe, "build", "--scholen", str(board)]
+        cold = (
+            f"Bestuur koud ({schools} scholen, build/ en site/ leeg)",
+            run_once(board_build, ROOT),
+        )
+        warm = [
+            (f"Bestuur warm {n} (zelfde commando, niets veranderd)", run_once(board_build, ROOT))
+            for n in (1, 2)
+        ]
+        changed = board / "school-01" / "school.yml"
+        changed.write_text(school_yml(1).replace("Basisschool 01", "Basisschool 01 (nieuw)"))
         rows = [
-            (
-                f"Bestuur koud ({schools} scholen, build/ en site/ leeg)",
-                run_once(board_build, ROOT),
-            ),
-            ("Bestuur warm (zelfde commando, niets veranderd)", run_once(board_build, ROOT)),
+            cold,
+            *warm,
+            ("Bestuur, één school.yml veranderd", run_once(board_build, ROOT)),
         ]
-        single_builds = [([*exe, "build"], p.root) for p in singles]
-        rows += [
-            (f"{schools} x losse build koud", run_all(single_builds)),
-            (f"{schools} x losse build warm", run_all(single_builds)),
-        ]
-        mkdocs = [
-            (
-                _mkdocs_build(p.root / "mkdocs-only-site"),
-                p.root,
-            )
-            for p in singles
-        ]
-        rows.append((f"{schools} x mkdocs build (docs van één school)", run_all(mkdocs)))
+        if singles_too:
+            single_builds = [([*exe, "build"], p.root) for p in singles]
+            rows += [
+                (f"{schools} x losse build koud", run_all(single_builds)),
+                (f"{schools} x losse build warm", run_all(single_builds)),
+            ]
+            mkdocs = [(_mkdocs_build(p.root / "mkdocs-only-site"), p.root) for p in singles]
+        else:
+            config = str(board / "build" / "school-02" / "mkdocs.yml")
+            mkdocs = [(_mkdocs_build(Path(tmp) / "mkdocs-only-site", config), ROOT)] * schools
+        baseline = (f"{schools} x mkdocs build (docs van één school)", run_all(mkdocs))
+        rows.append(baseline)
 
     print(
         f"Stappenwijzer benchmark bestuur ({schools} scholen, {cores} cores, elk commando 1 keer)"
@@ -149,8 +152,8 @@ def bench_board(schools: int) -> int:
     print(f"  {'':<58} {'klok':>8} {'cpu':>8}")
     for label, (wall, cpu) in rows:
         print(f"  {label:<58} {wall:7.1f}s {cpu:7.1f}s")
-    warm_board = rows[1][1][0]
-    mkdocs_total = rows[4][1][0]
+    warm_board = max(wall for _, (wall, _) in warm)  # the slower of the two
+    mkdocs_total = baseline[1][0]
     goal = 1.2 * mkdocs_total / cores
     print(
         f"\nWarm bestuur {warm_board:.1f} s; doel: hooguit 1,2 x {mkdocs_total:.1f} s / {cores} "
@@ -171,12 +174,18 @@ def main() -> int:
         metavar="N",
         help="meet een bestuur van N scholen (standaard 20) in plaats van één school",
     )
+    parser.add_argument(
+        "--zonder-los",
+        action="store_true",
+        help="met --bestuur: sla de N losse builds over (MkDocs meet dan op de docs van het "
+        "bestuur)",
+    )
     options = parser.parse_args()
     runs = options.runs
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     if options.bestuur:
-        return bench_board(options.bestuur)
+        return bench_board(options.bestuur, singles_too=not options.zonder_los)
 
     with tempfile.TemporaryDirectory(prefix="sw-bench-") as tmp:
         project = copy_project(Path(tmp))

@@ -12,6 +12,7 @@ import pytest
 from generator.cli import main
 from tests.helpers import ROOT, edit
 from tests.test_generate import page_text, squash
+from tests.test_status import fill_in_school
 
 SCHOOLS = {
     "de-linde": ("OBS De Linde", "Marieke Jansen", "apc@delinde.example"),
@@ -74,6 +75,39 @@ def test_each_school_of_the_board_gets_a_site_with_its_own_name_and_contacts(boa
     assert (OWN_STEP_TITLE in step.read_text(encoding="utf-8")) == (school == "het-baken")
 
 
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*")}
+
+
+def _build(board: Path, *extra: str) -> int:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)  # the project's site_templates/ and mkdocs.yml
+        return main(["build", "--scholen", str(board), *extra])
+
+
+def test_a_warm_board_builds_nothing_and_a_deleted_or_damaged_site_is_built_again(
+    board, capsys
+) -> None:
+    sites = board / "site"
+    before = {school: _mtimes(sites / school) for school in SCHOOLS}
+    capsys.readouterr()
+    assert _build(board) == 0
+    out = capsys.readouterr().out
+    assert "3 van 3 scholen klaar" in out and "(0 gebouwd, 3 ongewijzigd)" in out
+    assert {school: _mtimes(sites / school) for school in SCHOOLS} == before
+    # A site deleted, another damaged by hand: both are built again, the third is left alone.
+    shutil.rmtree(sites / "de-linde")
+    damaged = sites / "het-baken" / "index.html"
+    damaged.write_text("kapot", encoding="utf-8")
+    assert _build(board) == 0
+    out = capsys.readouterr().out
+    assert "(2 gebouwd, 1 ongewijzigd)" in out
+    assert "de-regenboog: de site staat in" in out and "(ongewijzigd" in out
+    assert _mtimes(sites / "de-regenboog") == before["de-regenboog"]
+    assert "OBS De Linde" in (sites / "de-linde" / "index.html").read_text(encoding="utf-8")
+    assert "Kindcentrum Het Baken" in damaged.read_text(encoding="utf-8")
+
+
 def test_a_broken_school_is_named_and_the_others_are_built(board, tmp_path, capsys) -> None:
     broken = board / "de-regenboog" / "stappen" / "stap-2.yml"
     broken.parent.mkdir()
@@ -88,8 +122,11 @@ def test_a_broken_school_is_named_and_the_others_are_built(board, tmp_path, caps
     out, err = capsys.readouterr()
     assert "de-regenboog: NIET bijgewerkt" in err
     assert f"{broken}:" in err and "Onbekende sleutel 'wanner'" in err
-    assert "mislukt: de-regenboog." in err
+    assert "2 van 3 scholen klaar" in err and "mislukt: de-regenboog." in err
+    # Only the school whose school.yml changed is built; the unchanged one is left alone.
+    assert "(1 gebouwd, 1 ongewijzigd)" in err
     assert "de-linde: de site staat in" in out and "het-baken: de site staat in" in out
+    assert "het-baken (ongewijzigd" in out and "de-linde (ongewijzigd" not in out
     assert _tree_digest(board / "site" / "de-regenboog") == before
     linde = (board / "site" / "de-linde" / "index.html").read_text(encoding="utf-8")
     assert "Marieke Jansen-Bos" in linde
@@ -97,8 +134,39 @@ def test_a_broken_school_is_named_and_the_others_are_built(board, tmp_path, caps
         mp.chdir(ROOT)
         assert main(["check", "--scholen", str(board)]) == 1
     out, err = capsys.readouterr()
-    assert "Fouten bij: de-regenboog." in err and f"{broken}:" in err
-    assert "de-linde: de inhoud is in orde." in out
+    assert "de-regenboog: 1 fout en 14 eigen waarschuwingen;" in err and f"{broken}:" in err
+    assert err.index("de-regenboog: 1 fout") < err.index(f"{broken}:")
+    assert "de-linde: in orde, concept (12 gegeven(s) in school.yml nog in te vullen)" in out
+    line = _line_of(board / "de-linde" / "school.yml", "vastgesteld:")
+    assert f"{board / 'de-linde' / 'school.yml'}:{line}:" in out
+    assert (
+        "3 scholen gecontroleerd: 2 in orde (2 daarvan nog concept), 1 met fouten: de-regenboog."
+        in err
+    )
+
+
+def _line_of(path: Path, text: str) -> int:
+    lines = path.read_text("utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+def test_definitief_publishes_each_adopted_school_and_refuses_each_concept(board, capsys):
+    """After the test above: de-regenboog is broken, de-linde a concept; Het Baken is adopted."""
+    fill_in_school(board / "het-baken")
+    linde = _tree_digest(board / "site" / "de-linde")
+    capsys.readouterr()
+    assert _build(board, "--definitief") == 1
+    out, err = capsys.readouterr()
+    assert "het-baken: de site staat in" in out
+    baken = (board / "site" / "het-baken" / "index.html").read_text(encoding="utf-8")
+    assert 'class="sw-concept"' not in baken and "vastgesteld: 1 september 2026" in baken
+    line = _line_of(board / "de-linde" / "school.yml", "vastgesteld:")
+    assert "de-linde: NIET gebouwd, want nog een concept" in err
+    assert f"{board / 'de-linde' / 'school.yml'}:{line}:" in err
+    assert "'vastgesteld' heeft nog geen datum" in err
+    assert f"'stappenwijzer check --scholen {board}' toont ze allemaal" in err
+    assert _tree_digest(board / "site" / "de-linde") == linde
+    assert "nog een concept: de-linde; mislukt: de-regenboog." in err
 
 
 def test_a_board_without_a_shared_protocol_says_what_to_make(tmp_path, capsys) -> None:

@@ -16,15 +16,19 @@ A folder is a school when it holds a school.yml. Each school's content is assemb
 build/<school>/content (files are only rewritten when their bytes change, so the build cache
 still skips an unchanged school); problems name the board's own file, not that copy.
 
-Schools are built in parallel, one process per core. The processes are forked after the
-shared work is done once: MkDocs, the theme and the template code are imported and compiled
-in the parent. A school that fails is reported by name and keeps its last good site; the
-others are published.
+A school whose inputs and published site are unchanged since its last build is left as it is
+(publish/published.py): a warm board build with nothing changed checks hashes and builds
+nothing. The other schools are built in parallel, one process per core. The processes are
+forked after the shared work is done once: MkDocs, the theme and the template code are
+imported and compiled in the parent. A school that fails is reported by name and keeps its
+last good site; the others are published. With ``definitief`` a school that is still a concept
+is refused (with the first open line of its school.yml) and keeps its last site.
 """
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import signal
 import tempfile
@@ -37,6 +41,7 @@ from pathlib import Path
 from generator.problems import ContentError, Problem
 from generator.project import Project
 from generator.publish.output import write_tree
+from generator.publish.published import current_warnings, forget_published, remember_published
 
 SHARED = "protocol"
 SCHOOL_FILE = "school.yml"
@@ -71,7 +76,12 @@ class Result:
     """Dutch: what went wrong (empty when the site was published)."""
     warnings: int = 0
     skipped: bool = False
+    """Generation was skipped (the generated docs were current)."""
     pdf_files: frozenset[str] = frozenset()
+    current: bool = False
+    """Nothing was built: the published site was already current."""
+    refused: bool = False
+    """Not built: ``definitief`` and the school is still a concept (``report`` says where)."""
 
 
 def _files(folder: Path) -> Iterator[Path]:
@@ -165,14 +175,40 @@ def _to_sources(problem: Problem, school: School) -> Problem:
     return replace(problem, path=source)
 
 
-def check_school(school: School) -> tuple[bool, list[Problem]]:
-    """Assemble and load one school: whether it has no errors, and every problem (named by
-    the board's own files)."""
+@dataclass(frozen=True)
+class Checked:
+    """What ``check --scholen`` found for one school."""
+
+    school: School
+    problems: list[Problem]
+    """Every problem, named by the board's own files."""
+    open: int | None
+    """How many things keep the school a concept (0: adopted); None when it has errors."""
+
+    @property
+    def ok(self) -> bool:
+        return self.open is not None and not any(p.is_error for p in self.problems)
+
+
+def check_school(school: School) -> Checked:
+    """Assemble and load one school."""
     from generator.content.load import load
 
     _assemble(school)
     protocol, problems = load(school.project.content)
-    return protocol is not None, [_to_sources(p, school) for p in problems]
+    mapped = sorted(_to_sources(p, school) for p in problems)
+    return Checked(school, mapped, None if protocol is None else len(protocol.status.open))
+
+
+def shared_problems(board: Board, checked: list[Checked]) -> list[Problem]:
+    """The problems in the shared protocol that every school has: said once, not per school."""
+    if len(checked) < 2:
+        return []
+    shared = board.folder / SHARED
+    common = set(checked[0].problems)
+    for one in checked[1:]:
+        common &= set(one.problems)
+    return sorted(p for p in common if p.path.is_relative_to(shared))
 
 
 def errors_report(problems: list[Problem], school: School) -> str:
@@ -202,8 +238,10 @@ def build_school(school: School) -> Result:
 
     try:
         _assemble(school)
+        forget_published(school.project)
         school.project.site_dir.parent.mkdir(parents=True, exist_ok=True)
         generated = build_site(school.project, pdf_workers=1)
+        remember_published(school.project)
     except ContentError as error:
         return failed(errors_report(error.problems, school))
     except TemplateError as error:
@@ -248,17 +286,62 @@ def _ignore_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def build_board(board: Board, workers: int | None = None) -> list[Result]:
-    """Build every school, in parallel on ``workers`` processes (default: every core)."""
-    if not board.schools:
-        return []
-    workers = max(1, min(len(board.schools), workers or os.cpu_count() or 1))
-    _preload(board)
-    if workers == 1:
-        results = [build_school(school) for school in board.schools]
-    else:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_ctrl_c) as pool:
-            results = list(pool.map(build_school, board.schools))
+def concept_refusal(school: School) -> str | None:
+    """With ``definitief``: why the school is not built (its first open line), or None."""
+    from generator.cli import still_concept
+
+    check = f"stappenwijzer check --scholen {school.folder.parent}"
+    problem = still_concept(school.project.content, check)
+    if problem is None:
+        return None
+    return _to_sources(problem, school).format(Path.cwd())
+
+
+def _triage(school: School, definitief: bool) -> Result | None:
+    """A result without building (refused, or the site is current), or None: build it."""
+    start = time.perf_counter()
+    try:
+        _assemble(school)
+        if definitief and (refusal := concept_refusal(school)) is not None:
+            return Result(school.name, False, time.perf_counter() - start, refusal, refused=True)
+        warnings = current_warnings(school.project)
+    except Exception:  # e.g. an unreadable file: the build itself reports it for this school
+        return None
+    if warnings is None:
+        return None
+    return Result(
+        school.name,
+        True,
+        time.perf_counter() - start,
+        warnings=len(warnings),
+        skipped=True,
+        current=True,
+    )
+
+
+def build_board(
+    board: Board, workers: int | None = None, *, definitief: bool = False
+) -> list[Result]:
+    """Build every school whose site is not current, in parallel on ``workers`` processes
+    (default: every core). With ``definitief`` a school that is still a concept is refused.
+    The results are in the order of ``board.schools``."""
+    known = {school.name: _triage(school, definitief) for school in board.schools}
+    stale = [school for school in board.schools if known[school.name] is None]
+    built: list[Result] = []
+    if stale:
+        workers = max(1, min(len(stale), workers or os.cpu_count() or 1))
+        _preload(board)
+        if workers == 1:
+            built = [build_school(school) for school in stale]
+        else:
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_ignore_ctrl_c,
+            ) as pool:
+                built = list(pool.map(build_school, stale))
+    by_name = {r.school: r for r in built}
+    results = [known[s.name] or by_name[s.name] for s in board.schools]
     everyone_rendered = all(r.ok and not r.skipped for r in results)
     if board.pdf_cache is not None and everyone_rendered:
         from generator.publish.pdf import prune_cache

@@ -62,6 +62,14 @@ def cached_warnings(project: Project, key: str) -> list[Problem] | None:
     return [_problem_from(p) for p in stamp.get("warnings", [])]
 
 
+def stamped_key(project: Project) -> str | None:
+    """The input key of the generated docs now in build/ (None: no successful run yet)."""
+    try:
+        return json.loads(project.stamp_file.read_text("utf-8")).get("fingerprint")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
 def remember(project: Project, key: str, warnings: list[Problem]) -> None:
     """Record a successful run: its input key, its outputs and its warnings."""
     stamp = {
