@@ -173,3 +173,35 @@ def test_a_board_without_a_shared_protocol_says_what_to_make(tmp_path, capsys) -
     (tmp_path / "de-linde").mkdir()
     assert main(["build", "--scholen", str(tmp_path)]) == 1
     assert "De map protocol/ met het gedeelde protocol ontbreekt" in capsys.readouterr().err
+
+
+def test_the_publish_stamp_holds_only_while_inputs_and_the_site_are_unchanged(tmp_path) -> None:
+    """publish/published.py without a build: every change that matters says 'build again'."""
+    from generator.project import Project
+    from generator.publish import cache
+    from generator.publish.published import current_warnings, remember_published
+
+    for folder in ("content", "templates", "site", "build/docs"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "content" / "school.yml").write_text("naam: x\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    page = tmp_path / "site" / "index.html"
+    page.write_text("<p>x</p>", encoding="utf-8")
+    project = Project(root=tmp_path, content=tmp_path / "content", templates=tmp_path / "templates")
+    assert current_warnings(project) is None  # never built
+    cache.remember(project, cache.fingerprint(project), [])
+    remember_published(project)
+    assert current_warnings(project) == []
+    page.write_text("<p>kapot</p>", encoding="utf-8")
+    assert current_warnings(project) is None
+    page.write_text("<p>x</p>", encoding="utf-8")
+    assert current_warnings(project) == []
+    (tmp_path / "site" / "extra.html").write_text("", encoding="utf-8")
+    assert current_warnings(project) is None
+    (tmp_path / "site" / "extra.html").unlink()
+    (tmp_path / "content" / "school.yml").write_text("naam: y\n", encoding="utf-8")
+    assert current_warnings(project) is None
+    (tmp_path / "content" / "school.yml").write_text("naam: x\n", encoding="utf-8")
+    assert current_warnings(project) == []
+    shutil.rmtree(tmp_path / "site")
+    assert current_warnings(project) is None
