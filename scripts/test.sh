@@ -13,7 +13,10 @@ setup_venv "test"
 .venv/bin/ruff format --check .
 
 set +e
-.venv/bin/python -m pytest "$@"
+# One worker per core, each taking whole test files (a file's module fixtures and order stay
+# together) in the order of tests/conftest.py (slowest first); PYTEST_WORKERS=0 runs everything
+# in this process.
+.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist loadfile --no-loadscope-reorder "$@"
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then

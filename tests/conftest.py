@@ -6,6 +6,7 @@ test that walks ``site_pages`` visits all pages of the built site.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import shutil
 import threading
@@ -51,6 +52,27 @@ def copy_project(target: Path, pdf_seed: Path | None = None) -> Project:
     return project
 
 
+# Test files in the order the workers should start them (scripts/test.sh gives each worker whole
+# files and keeps this order): the longest first, so that no worker is left with a long file at
+# the end. The crawls stay in one file: two crawls at once only slow each other down, since
+# Chromium running axe keeps both cores busy.
+SLOWEST_FIRST = (
+    "test_browser.py",
+    "test_guide_browser.py",
+    "test_board.py",
+    "test_hostile.py",
+    "test_build.py",
+    "test_offline_browser.py",
+    "test_import.py",
+    "test_status.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order kept
+
+
 @pytest.fixture
 def project(tmp_path: Path, built: Project) -> Project:
     """A copy of the bundled project with the session's PDFs already in its cache."""
@@ -58,11 +80,20 @@ def project(tmp_path: Path, built: Project) -> Project:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The bundled protocol, built once per test session."""
-    project = copy_project(tmp_path_factory.mktemp("built"))
-    build_site(project)
-    return project
+def built(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Project:
+    """The bundled protocol, built once per test run and shared by the workers (read only)."""
+    base = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        base = base.parent  # the run's folder, above each worker's own
+    target = base / "built"
+    with (base / "built.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker builds, the others wait for it
+        if not (target / "klaar").is_file():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            build_site(copy_project(target))
+            (target / "klaar").touch()
+    return Project(root=target, content=target / "content", templates=target / "site_templates")
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import EMPTY_STORAGE
 from tests.crawl import SCHEMES, WIDTHS
-from tests.probes import reflow
+from tests.probes import axe_violations, checks_the_frame, reflow
 
 pytestmark = pytest.mark.browser
 
@@ -95,6 +95,30 @@ def test_the_reflow_probe_sees_a_wide_box_and_a_chart_without_text_first(
     assert "text version" in found and "PRE" in found
 
 
+def test_axe_sees_the_article_of_every_page_and_the_frame_of_each_part(
+    page_factory, server, site_pages
+) -> None:
+    parts = {path.strip("/").split("/")[0] for path in site_pages}
+    framed = {path.strip("/") for path in site_pages if checks_the_frame(path)}
+    assert parts <= framed, f"parts of the site whose frame axe never checks: {parts - framed}"
+    page, _ = page_factory()
+    broken = """(where) => {
+        const img = document.createElement('img');
+        img.src = 'data:,';
+        document.querySelector(where).append(img);
+    }"""
+    for path, where, seen in [
+        ("/stappen/stap-1/", "article", True),
+        ("/stappen/stap-1/", ".md-header", False),
+        ("/stappen/", ".md-header", True),
+    ]:
+        page.goto(server + path)
+        assert axe_violations(page, path) == []
+        page.evaluate(broken, where)
+        found = " ".join(axe_violations(page, path))
+        assert ("image-alt" in found) == seen, (path, where, found)
+
+
 # What teachers type, and the page that must be among the first three results. The words in
 # content/zoekwoorden.yml are tuned for most; the marked ones rely on the page's own text only.
 TEACHER_QUERIES = [
@@ -125,11 +149,16 @@ TEACHER_QUERIES = [
 ]
 
 
-def search_results(page, server: str, query: str) -> list[str]:
-    """The distinct pages Material's search lists for ``query``, typed into the real box."""
-    page.goto(server + "/", wait_until="networkidle")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+def search_results(page, query: str) -> list[str]:
+    """The distinct pages Material's search lists for ``query``, typed into the real box of an
+    open page (the box is emptied first, so one page serves every query)."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+    box.press("Control+A")
+    box.press("Backspace")
+    page.locator(".md-search-result__item").first.wait_for(state="detached", timeout=10_000)
+    box.press_sequentially(query, delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     page.wait_for_timeout(300)  # results settle after the last key
     hrefs = page.eval_on_selector_all(
@@ -145,9 +174,10 @@ def search_results(page, server: str, query: str) -> list[str]:
 
 def test_search_puts_the_page_a_teacher_needs_in_the_top_three(page_factory, server) -> None:
     page, log = page_factory()
+    page.goto(server + "/", wait_until="networkidle")
     misses = []
     for query, expected in TEACHER_QUERIES:
-        top = search_results(page, server, query)[:3]
+        top = search_results(page, query)[:3]
         if expected not in top:
             misses.append(f"{query!r}: {top}")
     assert misses == []

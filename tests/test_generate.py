@@ -12,6 +12,7 @@ import pytest
 from generator.generate import generate
 from generator.site.render import verbatim
 from tests.helpers import edit
+from tests.herkomst import audit_page
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHOOL_TEXT = Path(__file__).parent / "fixtures" / "pestprotocol-school.txt"
@@ -152,11 +153,13 @@ def test_abbreviations_are_tooltips_on_every_page(built) -> None:
 
 def test_toelichting_is_marked(built) -> None:
     html = (built.site_dir / "stappen" / "stap-7" / "index.html").read_text(encoding="utf-8")
-    block = re.search(
-        r'<div class="sw-herkomst" data-herkomst="toelichting">(.*?)</div>\s*</div>', html, re.S
-    )
-    assert block and "Schorsing is een besluit van het bestuur" in block.group(1)
-    assert "bronnen/#bron-" in block.group(1)
+    boxes = [
+        e
+        for e in audit_page(html).marked
+        if e.herkomst == "toelichting" and "Schorsing is een besluit van het bestuur" in e.joined
+    ]
+    assert boxes, "the explanation about schorsing is not marked as toelichting"
+    assert any("bronnen/#bron-" in href for box in boxes for href in box.links)
 
 
 @pytest.mark.parametrize(
