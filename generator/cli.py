@@ -62,9 +62,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             format_report(
                 problems,
                 project.root,
-                after="Een bestand met een fout is nog niet verder gecontroleerd: na het "
-                "herstellen kunnen er waarschuwingen bijkomen. 'check' bouwt niets; de site "
-                "in site/ is niet veranderd.",
+                after="Een bestand met een fout is nog niet verder gecontroleerd, en "
+                "verwijzingen ernaar (rollen, stappen) ook niet: na het herstellen kunnen er "
+                "nog fouten en waarschuwingen bijkomen; draai 'check' dan opnieuw. 'check' "
+                "bouwt niets; de site in site/ is niet veranderd.",
             ),
             file=sys.stderr,
         )
@@ -74,25 +75,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(
         f"De inhoud is in orde: {len(protocol.stappen)} stappen, {len(protocol.rollen)} rollen, "
         f"{len(protocol.formulieren.formulieren)} formulieren; versie {protocol.school.versie}. "
-        f"{_state(protocol.status, len(problems))} 'check' bouwt niets: 'stappenwijzer build' "
+        f"{_state(protocol.status, problems)} 'check' bouwt niets: 'stappenwijzer build' "
         "maakt de site."
     )
     return 0
 
 
-def _state(status: Status, warnings: int) -> str:
+def _state(status: Status, problems: list[Problem]) -> str:
     """Concept or adopted, counted in the same warnings that 'check' just listed."""
     if status.adopted:
         return "Het protocol is vastgesteld."
-    texts = sum(o.value is not None for o in status.open)
+    texts = sum(bool(o.value) for o in status.open)
+    nameless = sum(o.value == "" for o in status.open)
     what = [f"{texts} tekst(en) tussen [ ]"] if texts else []
-    if len(status.open) > texts:
+    if nameless:
+        what.append(f"{nameless} contactpersoon/-personen zonder naam")
+    if any(o.value is None for o in status.open):
         what.append("'vastgesteld' zonder datum")
-    rest = warnings - len(status.open)
+    elsewhere = sum(p.placeholder for p in problems)
+    rest = len(problems) - len(status.open) - elsewhere
+    if elsewhere and rest:
+        others = (
+            f"; de andere {elsewhere + rest}: {elsewhere} tekst(en) tussen [ ] in andere "
+            f"bestanden (de site toont ze zo) en {rest} over iets anders."
+        )
+    elif elsewhere:
+        others = (
+            f"; de andere {elsewhere} zijn teksten tussen [ ] in andere bestanden (de site "
+            "toont ze zo)."
+        )
+    else:
+        others = f"; de andere {rest} gaan over iets anders." if rest else "."
     return (
-        f"Het protocol is een concept: {len(status.open)} van de {warnings} waarschuwing(en) "
-        f"hierboven houden het een concept ({' en '.join(what)}, in school.yml)"
-        + (f"; de andere {rest} gaan over iets anders." if rest else ".")
+        f"Het protocol is een concept: {len(status.open)} van de {len(problems)} "
+        f"waarschuwing(en) hierboven houden het een concept ({' en '.join(what)}, in school.yml)"
+        + others
     )
 
 
@@ -192,7 +209,9 @@ def still_concept(content: Path, check: str = "stappenwijzer check") -> Problem 
         return None
     first, rest = protocol.status.open[0], len(protocol.status.open) - 1
     what = (
-        f"'{first.key}' staat nog op '{first.value}'"
+        f"'{first.key}' heeft geen naam"
+        if first.value == ""
+        else f"'{first.key}' staat nog op '{first.value}'"
         if first.value is not None
         else f"'{first.key}' heeft nog geen datum"
     )
@@ -410,10 +429,16 @@ def cmd_versie(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    now = (
+        f"Versie {done.new} stond al in {_shown(done.school, project)}; de wijziging"
+        if done.old == done.new
+        else f"Versie {done.old} is nu {done.new} ({_shown(done.school, project)}), en de wijziging"
+    )
     print(
-        f"Versie {done.old} is nu {done.new} ({_shown(done.school, project)}), en de wijziging "
-        f"van {done.datum.isoformat()} staat in {_shown(done.wijzigingen, project)}. "
-        "Draai nu 'stappenwijzer build' om de site bij te werken."
+        f"{now} van {done.datum.isoformat()} staat in {_shown(done.wijzigingen, project)}. "
+        "Besloot de MR hierover, vul dan ook de nieuwe datum in bij 'instemming_mr' in "
+        "school.yml (en bij 'vastgesteld' als het protocol opnieuw is vastgesteld). Draai "
+        "daarna 'stappenwijzer build' om de site bij te werken."
     )
     return 0
 

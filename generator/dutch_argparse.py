@@ -84,9 +84,48 @@ def translate(message: str) -> str:
     return message
 
 
+SYNONYMS = {
+    "bouw": "build",
+    "bouwen": "build",
+    "maak": "build",
+    "publiceer": "build",
+    "controleer": "check",
+    "controleren": "check",
+    "test": "check",
+    "toon": "serve",
+    "bekijk": "serve",
+    "start": "serve",
+    "import": "importeer",
+    "importeren": "importeer",
+    "new": "nieuw",
+    "version": "versie",
+}
+"""Words a Dutch coordinator may type for a command (the commands keep MkDocs' names)."""
+
+
 def _suggestion(value: str, choices: str) -> str:
     options = re.findall(r"'([^']*)'", choices)
-    close = difflib.get_close_matches(value.strip("'"), options, n=1, cutoff=0.5)
+    word = value.strip("'").casefold()
+    if SYNONYMS.get(word) in options:
+        return SUGGESTION.format(meant=f"'{SYNONYMS[word]}'")
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.5)
+    return SUGGESTION.format(meant=f"'{close[0]}'") if close else ""
+
+
+def _option_suggestion(message: str, parser: argparse.ArgumentParser) -> str:
+    """'--defintief': the closest option of the command that was run, or of any command."""
+    unknown = re.findall(r"--?[\w-]+", message.split(":", 1)[-1])
+    if not unknown:
+        return ""
+    options: set[str] = set()
+    parsers = [parser]
+    while parsers:
+        current = parsers.pop()
+        for action in current._actions:
+            options.update(o for o in action.option_strings if o.startswith("--"))
+            if isinstance(action, argparse._SubParsersAction):
+                parsers += list(action.choices.values())
+    close = difflib.get_close_matches(unknown[0], sorted(options), n=1, cutoff=0.6)
     return SUGGESTION.format(meant=f"'{close[0]}'") if close else ""
 
 
@@ -109,5 +148,8 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        text = ERROR.format(prog=self.prog, message=translate(message))
+        dutch = translate(message)
+        if message.startswith("unrecognized arguments"):
+            dutch += _option_suggestion(message, self)
+        text = ERROR.format(prog=self.prog, message=dutch)
         self.exit(2, f"{text}\n{MORE.format(prog=self.prog)}\n")

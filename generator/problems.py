@@ -7,7 +7,7 @@ always in Dutch (the language of the people who edit content/).
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -22,6 +22,8 @@ class Problem:
     message: str
     hint: str
     severity: Severity = "fout"
+    placeholder: bool = field(default=False, compare=False)
+    """A text between [ ] still to fill in (counted apart in check's summary)."""
 
     def format(self, base: Path | None = None) -> str:
         shown = self.path
@@ -31,10 +33,9 @@ class Problem:
                 with contextlib.suppress(ValueError):
                     shown = path.relative_to(root)
                     break
-        return (
-            f"{shown}:{self.line}:{self.column}: {self.severity}: {self.message}\n"
-            f"    Wat te doen: {self.hint}"
-        )
+        # Line 0: the file as a whole (one that is not there yet has no lines).
+        where = f"{shown}:{self.line}:{self.column}" if self.line else f"{shown}"
+        return f"{where}: {self.severity}: {self.message}\n    Wat te doen: {self.hint}"
 
     @property
     def is_error(self) -> bool:

@@ -58,8 +58,11 @@ def test_cover_names_school_title_version_and_dates(booklet) -> None:
     _, texts = booklet
     school = PROTOCOL.school
     cover = _flat(texts[0])
-    for value in (school.naam, school.protocol_titel, school.versie, "Instemming MR"):
+    # A school name still to fill in is not shown as '[naam van de school]'.
+    name = school.naam_ingevuld or "Naam van de school: nog niet ingevuld"
+    for value in (name, school.titel_ingevuld, school.versie, "Instemming MR"):
         assert _flat(value) in cover, value
+    assert "[" not in cover
 
 
 def test_outline_holds_every_step_and_part_at_its_page(booklet) -> None:

@@ -249,8 +249,8 @@ def test_check_lists_what_a_draft_still_lacks(tmp_path) -> None:
     assert protocol is not None
     assert not any(p.is_error for p in problems)
     text = format_report(problems, tmp_path)
-    assert "content/wegwijzer.yml:1:1: let op: Er is nog geen wegwijzer" in text
-    assert "content/nieuw.yml:1:1: let op" in text
+    assert "content/wegwijzer.yml: let op: Er is nog geen wegwijzer" in text
+    assert "content/nieuw.yml: let op" in text
     assert "[wanneer, in een paar woorden] is nog niet ingevuld" in text
     assert "content/school.yml" in text
 
@@ -378,7 +378,7 @@ def test_a_protocol_shaped_differently_imports_builds_and_check_lists_what_is_le
     assert f"{content / 'school.yml'}:5:7: let op: [naam van de school] is nog niet ingevuld" in (
         check
     )
-    assert f"{content / 'wegwijzer.yml'}:1:1: let op: Er is nog geen wegwijzer" in check
+    assert f"{content / 'wegwijzer.yml'}: let op: Er is nog geen wegwijzer" in check
     assert "[wanneer, in een paar woorden] is nog niet ingevuld" in check
     assert "heeft een gat" not in check  # a plan may start at stap 1
 

@@ -49,6 +49,45 @@ def next_version(current: str, major: bool = False) -> str | None:
     return f"{high + 1}.0" if major else f"{high}.{low + 1}"
 
 
+def _number(version: str) -> tuple[int, ...] | None:
+    match = re.match(r"^\s*(\d+(?:\.\d+)*)\s*$", version)
+    return tuple(int(part) for part in match.group(1).split(".")) if match else None
+
+
+def _check_chosen(school_file: YamlFile, old: str, new: str, notes_path: Path) -> None:
+    """A version given with --nummer is a number, and higher than the current one; the same
+    number only when school.yml already has it and the change log does not (a version changed
+    by hand, whose change note is still missing)."""
+    chosen, current = _number(new), _number(old)
+    if chosen is None:
+        raise ContentError(
+            [
+                school_file.problem(
+                    ("versie",),
+                    f"'{new}' is geen versienummer.",
+                    "Schrijf het nummer als 2.0 of 2.1, bijv. --nummer 2.0.",
+                )
+            ]
+        )
+    if current is None or chosen > current:
+        return
+    notes = _read(notes_path, Wijzigingen).data.get("wijzigingen") or []
+    noted = any(str(n.get("versie", "")).strip() == new for n in notes if isinstance(n, dict))
+    if chosen == current and not noted:
+        return
+    raise ContentError(
+        [
+            school_file.problem(
+                ("versie",),
+                f"Versie {new} is niet hoger dan de versie nu ({old})"
+                + (", en die staat al in wijzigingen.yml." if chosen == current else "."),
+                f"Kies een hoger nummer dan {old} (zonder --nummer wordt het "
+                f"{next_version(old) or 'het volgende'}).",
+            )
+        ]
+    )
+
+
 def _read(path: Path, model: type) -> YamlFile:
     yaml_file, problems = read_yaml(path)
     if yaml_file is None:
@@ -92,6 +131,8 @@ def bump(
     _read(notes_path, Wijzigingen)
     old = str(school_file.data["versie"])
     new = version.strip() if version else next_version(old, major)
+    if version:
+        _check_chosen(school_file, old, new, notes_path)
     if not new:
         raise ContentError(
             [

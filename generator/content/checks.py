@@ -11,9 +11,12 @@ import contextlib
 import difflib
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from generator.content import fact_checks, facts
+from generator.content.fact_checks import DEADLINE_PHRASE
 from generator.content.guide_checks import check_guide
 from generator.content.loaded import Loaded
 from generator.content.model import (
@@ -31,17 +34,28 @@ from generator.content.model import (
     Wijzigingen,
 )
 from generator.content.status import ADOPTION_KEY, derive, is_placeholder, placeholders
-from generator.content.yamlfile import Loc, YamlFile
+from generator.content.yamlfile import YAML_SUFFIXES, Loc, YamlFile
 from generator.problems import Problem
 
 Check = Callable[[Loaded], list[Problem]]
 
 
-def _suggest(value: str, known: Iterable[str]) -> str:
+def _suggest(value: str, known: Iterable[str], names: dict[str, str] | None = None) -> str:
+    """'Bedoelde u ...?' by spelling, or (``names``: an id by each name people see on the site,
+    'intern begeleider (ib)') by the name written as an id ('intern-begeleider')."""
     known = sorted(known)
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
+    if not close and names:
+        wanted = value.replace("-", " ").casefold()
+        by_name = [i for name, i in names.items() if name.startswith(wanted) and len(wanted) > 3]
+        close = by_name[:1]
     start = f"Bedoelde u '{close[0]}'? " if close else ""
     return start + "Bekend zijn: " + ", ".join(known) + "."
+
+
+def _role_names(roles: Iterable[Any]) -> dict[str, str]:
+    """Each role's id by its name and short name as the site shows them (casefolded)."""
+    return {name.casefold(): rol.id for rol in roles for name in (rol.naam, rol.kort or "") if name}
 
 
 def _numbers_hint(numbers: Iterable[int]) -> str:
@@ -142,7 +156,7 @@ def check_step_references(loaded: Loaded) -> list[Problem]:
                     file.problem(
                         ("rollen", i, "rol"),
                         f"De rol '{entry.rol}' bestaat niet in rollen.yml.",
-                        _suggest(entry.rol, role_ids),
+                        _suggest(entry.rol, role_ids, _role_names(roles[1].rollen)),
                     )
                 )
             if entry.rol in seen:
@@ -368,6 +382,20 @@ def check_school_placeholders(loaded: Loaded) -> list[Problem]:
         )
         for loc, value in placeholders(file.data)
     ]
+    for key, contact in school.contacten.items():
+        if contact.naam is None or not contact.naam.strip():
+            written = "naam" in (file.data.get("contacten", {}).get(key) or {})
+            problems.append(
+                _warn(
+                    file,
+                    ("contacten", key, "naam") if written else ("contacten", key),
+                    f"De contactpersoon '{key}' ({contact.functie}) heeft geen naam: de site "
+                    "toont 'nog niet ingevuld', en zolang dat zo is, is het protocol een "
+                    "concept.",
+                    "Vul de naam in (bijv. 'naam: Fatima el Amrani'), of haal deze "
+                    "contactpersoon weg als de school hem niet heeft.",
+                )
+            )
     for key in ("vastgesteld", "instemming_mr", "volgende_evaluatie"):
         if getattr(school, key) is None:
             problems.append(
@@ -413,17 +441,23 @@ def check_missing_parts(loaded: Loaded) -> list[Problem]:
     scenarios to test it."""
     if loaded.content_dir is None:
         return []
+
+    def there(name: str) -> bool:  # written, even if it has an error (reported as such)
+        stem = Path(name).stem
+        assert loaded.content_dir is not None
+        return any((loaded.content_dir / f"{stem}{suffix}").exists() for suffix in YAML_SUFFIXES)
+
     problems = [
-        Problem(loaded.content_dir / name, 1, 1, message, hint, severity="let op")
+        Problem(loaded.content_dir / name, 0, 0, message, hint, severity="let op")
         for name, (message, hint) in OPTIONAL_PARTS.items()
-        if name not in loaded.files
+        if not there(name)
     ]
-    if "wegwijzer.yml" in loaded.files and "scenarios.yml" not in loaded.files:
+    if there("wegwijzer.yml") and not there("scenarios.yml"):
         problems.append(
             Problem(
                 loaded.content_dir / "scenarios.yml",
-                1,
-                1,
+                0,
+                0,
                 "De wegwijzer wordt niet getest: scenarios.yml ontbreekt.",
                 "Maak scenarios.yml met alledaagse situaties en de stap die het protocol "
                 "voorschrijft; 'check' loopt ze dan door de wegwijzer.",
@@ -460,11 +494,14 @@ def check_step_drafts(loaded: Loaded) -> list[Problem]:
                 )
             )
         problems += [
-            _warn(
-                file,
-                loc,
-                f"{value} is nog niet ingevuld; de site toont deze tekst zo.",
-                "Vervang de tekst tussen [ ] door wat de school bedoelt.",
+            replace(
+                _warn(
+                    file,
+                    loc,
+                    f"{value} is nog niet ingevuld; de site toont deze tekst zo.",
+                    "Vervang de tekst tussen [ ] door wat de school bedoelt.",
+                ),
+                placeholder=True,
             )
             for loc, value in _texts(file.data)
             if is_placeholder(value)
@@ -544,8 +581,10 @@ def check_version_vs_changes(loaded: Loaded) -> list[Problem]:
                     f"De nieuwste wijziging ({note.datum}) hoort bij versie '{note.versie}', maar "
                     f"school.yml noemt versie '{versie}' ({_at(loaded, school_file, ('versie',))}"
                     ").",
-                    "Maak ze gelijk. 'stappenwijzer versie \"wat er veranderde\"' verhoogt de "
-                    "versie en schrijft de wijziging in één keer.",
+                    "Veranderde je de versie in school.yml zelf, zet de wijziging er dan bij "
+                    f"met 'stappenwijzer versie --nummer {versie.strip()} \"wat er "
+                    "veranderde\"'. Anders: 'stappenwijzer versie \"wat er veranderde\"' "
+                    "verhoogt de versie en schrijft de wijziging in één keer.",
                 )
             )
     if "concept" in versie.casefold() and derive(school_file, school[1]).adopted:
@@ -597,6 +636,10 @@ def check_role_contacts(loaded: Loaded) -> list[Problem]:
     return problems
 
 
+ONE_BRACE = re.compile(r"(?<!\{)\{\s*([a-z0-9.-]+)\s*\}(?!\})")
+"""A fact written with one brace on each side ('{stap-4.termijn}'): shown as it stands."""
+
+
 def check_facts(loaded: Loaded) -> list[Problem]:
     """Every fact a text names ({{stap-2.momenten}}, facts.py) exists."""
     if not loaded.steps_complete:
@@ -611,6 +654,22 @@ def check_facts(loaded: Loaded) -> list[Problem]:
         for loc, text in _texts(file.data):
             if file in step_files and loc and loc[0] in facts.VERBATIM_STEP_KEYS:
                 continue
+            for match in ONE_BRACE.finditer(text):
+                name = match.group(1)
+                if name not in known and not name.startswith("stap-") and name != facts.MOMENT:
+                    continue
+                line, column = _line_with(file, file.position(loc), match.group(0))
+                problems.append(
+                    Problem(
+                        file.path,
+                        line,
+                        column,
+                        f"Hier staat '{match.group(0)}' met één accolade aan elke kant: de "
+                        "site toont dat letterlijk, er wordt niets ingevuld.",
+                        f"Schrijf twee accolades aan beide kanten: '{{{{{name}}}}}'.",
+                        severity="let op",
+                    )
+                )
             for match in facts.FACT.finditer(text):
                 if match.group(1) in known:
                     continue
@@ -713,6 +772,89 @@ def check_step_text_vs_data(loaded: Loaded) -> list[Problem]:
     return problems
 
 
+_NUMBER_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
+_NUMBER_WORDS |= {"zeven": 7, "acht": 8, "negen": 9, "tien": 10, "twaalf": 12}
+MOMENT_LABEL = re.compile(
+    r"\b(?P<count>\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>dag|dagen|week|weken|maand|"
+    r"maanden)\b",
+    re.IGNORECASE,
+)
+
+
+def check_moment_labels(loaded: Loaded) -> list[Problem]:
+    """A moment's label ('na 3 dagen') says the span its numbers count ('dagen: 2'): the
+    planner and the .ics count the numbers, the pages show the label."""
+    problems: list[Problem] = []
+    for file, step in loaded.steps:
+        for i, moment in enumerate(step.termijn.momenten):
+            match = MOMENT_LABEL.search(moment.label)
+            if match is None:
+                continue
+            count = match["count"].casefold()
+            number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+            unit = match["unit"].casefold()
+            field = (
+                "dagen"
+                if unit.startswith("dag")
+                else "weken"
+                if unit.startswith("we")
+                else ("maanden")
+            )
+            counted = {"dagen": moment.dagen, "weken": moment.weken, "maanden": moment.maanden}
+            said = {k: (number if k == field else 0) for k in counted}
+            if counted == said:
+                continue
+            written = ", ".join(f"{k}: {v}" for k, v in counted.items() if v) or "niets"
+            problems.append(
+                _warn(
+                    file,
+                    ("termijn", "momenten", i, "label"),
+                    f"Het moment '{moment.label}' telt iets anders ({written}): de planner en "
+                    "het agendabestand rekenen met de getallen, de pagina's tonen het label.",
+                    f"Maak ze gelijk, bijv. 'label: {moment.label}' met '{field}: {number}' (en "
+                    "geen andere getallen), of pas het label aan.",
+                )
+            )
+    return problems
+
+
+TERM_SECTION = re.compile(r"^(termijn|tijdpad|wanneer)\b", re.IGNORECASE)
+
+
+def check_step_deadline_vs_text(loaded: Loaded) -> list[Problem]:
+    """Where the school's text of a step (WANNEER, or a section 'Termijn') writes a deadline
+    ('op dezelfde dag') and the data (termijn.tekst) another: one warning with both
+    positions, as for the moments."""
+    known = facts.facts(step for _, step in loaded.steps)
+    problems: list[Problem] = []
+    for file, step in loaded.steps:
+        value = known.get(f"stap-{step.nummer}.termijn", "")
+        blocks = list(step.wanneer)
+        for sectie in step.secties:
+            if TERM_SECTION.match(sectie.kop.strip()):
+                blocks += sectie.tekst
+        text = _verbatim_text(blocks)
+        in_data = {fact_checks.deadline_key(m) for m in DEADLINE_PHRASE.findall(value)}
+        in_text = {fact_checks.deadline_key(m) for m in DEADLINE_PHRASE.findall(text)}
+        if not in_data or not in_text or in_data == in_text:
+            continue
+        position = ("wanneer", 0) if step.wanneer else ("secties",)
+        problems.append(
+            _warn(
+                file,
+                ("termijn", "tekst"),
+                f"De termijn van stap {step.nummer} onder 'termijn' ('{value}') en de tekst van "
+                f'de school ({_at(loaded, file, position)}: "{text}") zeggen niet hetzelfde: '
+                + ", ".join(f"'{p}'" for p in sorted(in_data ^ in_text))
+                + " staat maar op één van beide plekken.",
+                "Besloot de MR een andere termijn? Pas dan allebei aan: de tekst van de school "
+                "(letterlijk zoals de school hem nu schrijft) en 'tekst' onder 'termijn' hier. "
+                "De rest van de site volgt 'termijn'.",
+            )
+        )
+    return problems
+
+
 def check_copied_facts(loaded: Loaded) -> list[Problem]:
     """Our texts that write a moment out ('na een week') instead of naming it: they would not
     follow when the MR changes the moments."""
@@ -782,10 +924,14 @@ CHECKS: tuple[Check, ...] = (
     check_role_contacts,
     check_facts,
     check_step_text_vs_data,
+    check_step_deadline_vs_text,
+    check_moment_labels,
     check_copied_facts,
     fact_checks.check_copied_deadlines,
+    fact_checks.check_stale_moments,
     fact_checks.check_outcome_roles,
     fact_checks.check_worksheet_roles,
+    fact_checks.check_worksheet_texts,
     fact_checks.check_per_moment,
     fact_checks.check_assumed_facts,
 )

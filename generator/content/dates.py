@@ -77,6 +77,9 @@ def date_advice(written: str | None) -> str:
     if reason is not None:
         return f"'{written}' is geen bestaande datum: {reason}. {CHECK_DAY}"
     iso = dt.date(*parts).isoformat()
-    if iso == written:
-        return GENERAL
+    if iso == written:  # the right date, but between quotes: text
+        return (
+            f"Haal de aanhalingstekens weg: schrijf {iso} zonder \" of ' eromheen. Tussen "
+            "aanhalingstekens is het tekst, geen datum."
+        )
     return f"Schrijf {iso} ({_FORMAT}), zonder aanhalingstekens."

@@ -31,9 +31,11 @@ from generator.problems import Problem
 
 _COUNT = r"(?:\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)"
 
+_UNIT = r"(?:uur|schooldagen|schooldag|werkdagen|werkdag|dagen|dag|weken|week|maanden|maand)"
+
 DEADLINE_PHRASE = re.compile(
-    r"\b(?:ter\s+plekke|z\.s\.m\.|zo\s+snel\s+mogelijk|dezelfde\s+dag|"
-    rf"binnen\s+{_COUNT}\s+(?:uur|dagen|dag|weken|week|maanden|maand))",
+    r"\b(?:z\.s\.m\.|(?:ter\s+plekke|zo\s+snel\s+mogelijk|dezelfde\s+dag|"
+    rf"binnen\s+{_COUNT}\s+{_UNIT})\b)",
     re.IGNORECASE,
 )
 """The words of a deadline as the protocol and our texts write them: 'ter plekke', 'z.s.m.',
@@ -43,7 +45,8 @@ them writes that deadline out."""
 STEP_MENTION = re.compile(r"\bstap\s+(\d+)", re.IGNORECASE)
 
 
-def _key(phrase: str) -> str:
+def deadline_key(phrase: str) -> str:
+    """A deadline phrase as a comparable key: 'Z.s.m.' is 'zo snel mogelijk'."""
     text = re.sub(r"\s+", " ", phrase.casefold())
     return "zo snel mogelijk" if text == "z.s.m." else text
 
@@ -125,6 +128,10 @@ def _context(loaded: Loaded, file: YamlFile, loc: Loc, text: str) -> set[int]:
                 if naar != CLOSED:
                     found.add(naar)  # a way on is about the step it leads to
     index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
+    roles = loaded.part("rollen.yml", Rollen)
+    if roles and file is roles[0] and loc[:1] == ("rollen",) and index is not None:
+        rol = roles[1].rollen[index].id  # a role's description is about the steps it is in
+        found |= {step.nummer for _, step in loaded.steps if any(r.rol == rol for r in step.rollen)}
     guide = loaded.part("wegwijzer.yml", Wegwijzer)
     forms = loaded.part("formulieren.yml", Formulieren)
     nieuw = loaded.part("nieuw.yml", Nieuw)
@@ -153,28 +160,33 @@ def _hint_steps(steps: Iterable[int]) -> str:
 
 
 def check_copied_deadlines(loaded: Loaded) -> list[Problem]:
-    """Our texts that write a step's deadline out ('dezelfde dag', 'ter plekke') in a text
-    about that step, instead of naming it ({{stap-4.termijn}})."""
+    """Our texts about a step with a deadline that write a deadline out ('dezelfde dag', 'ter
+    plekke', 'binnen twee schooldagen'): the step's own, which should be named
+    ({{stap-4.termijn}}), or another one, which is probably the old deadline left behind when
+    the MR changed it."""
     if not loaded.steps_complete:
         return []
     known = _known(loaded)
     steps = _steps(loaded)
-    by_phrase: dict[str, set[int]] = {}
+    current: dict[int, set[str]] = {}
     for nummer in steps:
         value = known.get(f"stap-{nummer}.termijn", "")
-        for match in DEADLINE_PHRASE.finditer(value):
-            by_phrase.setdefault(_key(match.group(0)), set()).add(nummer)
-    if not by_phrase:
+        if value:
+            current[nummer] = {deadline_key(m.group(0)) for m in DEADLINE_PHRASE.finditer(value)}
+    if not current:
         return []
     problems = []
     for file, loc, text in _our_texts(loaded):
-        matches = [m for m in DEADLINE_PHRASE.finditer(text) if _key(m.group(0)) in by_phrase]
+        matches = list(DEADLINE_PHRASE.finditer(text))
         if not matches:
             continue
-        about = _context(loaded, file, loc, text)
+        about = _context(loaded, file, loc, text) & set(current)
         reported: set[int] = set()
-        for match in matches:
-            owners = by_phrase[_key(match.group(0))] & about
+        found = [(m, {n for n in about if deadline_key(m.group(0)) in current[n]}) for m in matches]
+        # The step's own deadline first; another one only for a step whose own is not there.
+        found.sort(key=lambda item: not item[1])
+        for match, own in found:
+            owners = own or about
             if not owners or owners <= reported:
                 continue
             reported |= owners
@@ -183,14 +195,25 @@ def check_copied_deadlines(loaded: Loaded) -> list[Problem]:
                 _at(loaded, steps[n][0], ("termijn", "tekst")) for n in sorted(owners)
             )
             numbers = " of ".join(map(str, sorted(owners)))
+            if own:
+                message = (
+                    f"Deze tekst schrijft de termijn van stap {numbers} zelf uit "
+                    f"('{match.group(0)}'); verandert de MR die termijn ({where}), dan blijft "
+                    "hier de oude staan."
+                )
+            else:
+                now = "; ".join(f"'{known[f'stap-{n}.termijn']}'" for n in sorted(owners))
+                message = (
+                    f"Deze tekst over stap {numbers} noemt de termijn '{match.group(0)}', maar "
+                    f"de termijn van stap {numbers} is nu {now} ({where}). Is dit de oude "
+                    "termijn?"
+                )
             problems.append(
                 Problem(
                     file.path,
                     line,
                     column,
-                    f"Deze tekst schrijft de termijn van stap {numbers} "
-                    f"zelf uit ('{match.group(0)}'); verandert de MR die termijn ({where}), dan "
-                    "blijft hier de oude staan.",
+                    message,
                     f"Schrijf {_hint_steps(owners)} in plaats van de termijn: dan vult de site "
                     "hem in uit de stap (zie de README, 'Een termijn of wie er iets doet "
                     "veranderen'). Is het een ander moment dan de termijn van de stap, zeg dat dan "
@@ -198,6 +221,73 @@ def check_copied_deadlines(loaded: Loaded) -> list[Problem]:
                     severity="let op",
                 )
             )
+    return problems
+
+
+DURATION = re.compile(
+    rf"(?:\bna\s+)?\b{_COUNT}\s+(?:schooldagen|schooldag|dagen|dag|weken|week|maanden|maand)\b",
+    re.IGNORECASE,
+)
+"""A span of time in a text: 'na een week', '2 dagen', 'twee weken'."""
+
+
+def _bare(phrase: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^na\s+", "", phrase.strip(), flags=re.I)).casefold()
+
+
+def check_stale_moments(loaded: Loaded) -> list[Problem]:
+    """Our texts about a step with follow-up moments that name a span of time ('2 dagen', 'na
+    een week'): one of the moments written out, or a moment the step no longer has (left behind
+    when the MR changed them). A moment written out with 'na' anywhere is the concern of
+    check_copied_facts (checks.py)."""
+    if not loaded.steps_complete:
+        return []
+    steps = _steps(loaded)
+    labels = {
+        n: {_bare(m.label): m.label for m in step.termijn.momenten}
+        for n, (_, step) in steps.items()
+        if step.termijn.momenten
+    }
+    if not labels:
+        return []
+    problems = []
+    for file, loc, text in _our_texts(loaded):
+        about = _context(loaded, file, loc, text) & set(labels)
+        if not about:
+            continue
+        for match in DURATION.finditer(text):
+            bare = _bare(match.group(0))
+            own = [n for n in sorted(about) if bare in labels[n]]
+            if own and match.group(0).casefold().startswith("na "):
+                continue  # 'na een week' as a moment: check_copied_facts names its fact
+            nummer = own[0] if own else min(about)
+            step_file, step = steps[nummer]
+            where = _at(loaded, step_file, ("termijn", "momenten"))
+            line, column = _line_with(file, file.position(loc), match.group(0))
+            if own:
+                k = [_bare(m.label) for m in step.termijn.momenten].index(bare) + 1
+                message = (
+                    f"Deze tekst schrijft een moment van stap {nummer} zelf uit "
+                    f"('{match.group(0)}'); verandert de MR de momenten ({where}), dan blijft "
+                    "hier het oude staan."
+                )
+                hint = (
+                    f"Schrijf '{{{{stap-{nummer}.moment-{k}}}}}' (of '{{{{stap-{nummer}."
+                    "momenten}}'), dan vult de site het moment in. Gaat het om een andere "
+                    "tijdsduur, zeg het dan met andere woorden."
+                )
+            else:
+                now = ", ".join(m.label for m in step.termijn.momenten)
+                message = (
+                    f"Deze tekst over stap {nummer} noemt '{match.group(0)}', maar de momenten "
+                    f"van stap {nummer} zijn nu: {now} ({where}). Is dit een oud moment?"
+                )
+                hint = (
+                    f"Noem de momenten met '{{{{stap-{nummer}.momenten}}}}' of "
+                    f"'{{{{stap-{nummer}.moment-1}}}}' enzovoort. Gaat het om een andere "
+                    "tijdsduur, zeg het dan met andere woorden."
+                )
+            problems.append(Problem(file.path, line, column, message, hint, severity="let op"))
     return problems
 
 
@@ -315,6 +405,60 @@ def check_worksheet_roles(loaded: Loaded) -> list[Problem]:
     return problems
 
 
+def check_worksheet_texts(loaded: Loaded) -> list[Problem]:
+    """A step's worksheet text (a label, help, a tip) that lists the step's roles ('de TSO, de
+    BSO en de VSO') and names one that does nothing in that step: left behind when the role
+    was taken out of the step, or a role to add to it. (Tick boxes of roles: see
+    check_worksheet_roles.)"""
+    forms = loaded.part("formulieren.yml", Formulieren)
+    if forms is None or not loaded.steps_complete:
+        return []
+    file, _ = forms
+    roles = _roles(loaded)
+    steps = _steps(loaded)
+    problems = []
+    data = file.data.get("formulieren") if isinstance(file.data, dict) else None
+    for i, form in enumerate(data if isinstance(data, list) else []):
+        nummer = form.get("stap") if isinstance(form, dict) else None
+        if nummer not in steps:
+            continue
+        step_file, stap = steps[nummer]
+        in_step = {r.rol for r in stap.rollen}
+        reported: set[str] = set()
+        for loc, text in _texts(form, ("formulieren", i)):
+            if loc[-1] in ("id", "titel"):
+                continue
+            named = _mentioned_roles(text, roles)
+            if len(named) < 3 or not named & in_step:
+                continue  # not a list of the step's roles ('de TSO, de BSO en de VSO')
+            stray = sorted(named - in_step - reported)
+            if not stray:
+                continue
+            reported |= set(stray)
+            names = ", ".join(stray)
+            first = next(r for r in roles if r.id == stray[0])
+            word = next(
+                w
+                for w in (first.kort or first.id, first.naam, first.id)
+                if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.IGNORECASE)
+            )
+            line, column = _line_with(file, file.position(loc), word)
+            problems.append(
+                Problem(
+                    file.path,
+                    line,
+                    column,
+                    f"Het formulier '{form.get('id')}' hoort bij stap {nummer}, maar deze tekst "
+                    f"noemt {names}: die rol doet in stap {nummer} niets "
+                    f"({_at(loaded, step_file, ('rollen',))}).",
+                    "Haal de rol hier weg (werd hij uit de stap gehaald?), of zet hem bij de stap "
+                    "onder 'rollen' (met 'op_de_hoogte: true' als hij alleen geïnformeerd wordt).",
+                    severity="let op",
+                )
+            )
+    return problems
+
+
 def check_per_moment(loaded: Loaded) -> list[Problem]:
     """'per_moment' names a step with moments."""
     forms = loaded.part("formulieren.yml", Formulieren)
@@ -347,6 +491,24 @@ def check_per_moment(loaded: Loaded) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _story_line(file: YamlFile, loc: Loc) -> str:
+    """Where the text stands that a 'gaat_uit_van' entry at ``loc`` belongs to: 'op regel 58'
+    (its first text beside 'gaat_uit_van')."""
+    parent = loc[:-2]
+    node: Any = file.data
+    for part in parent:
+        node = node[part] if isinstance(node, dict | list) else None
+    if isinstance(node, dict):
+        lines = [
+            file.position((*parent, key))[0]
+            for key, value in node.items()
+            if key != facts.ASSUMED and isinstance(value, str) and len(value.split()) > 3
+        ]
+        if lines:
+            return f"op regel {min(lines)}" + (f" t/m {max(lines)}" if len(lines) > 1 else "")
+    return "waar dit bij hoort"
 
 
 def check_assumed_facts(loaded: Loaded) -> list[Problem]:
@@ -384,8 +546,8 @@ def check_assumed_facts(loaded: Loaded) -> list[Problem]:
                     loc,
                     f"Deze tekst gaat ervan uit dat {name} '{value}' is, maar nu is het "
                     f"'{current}'{source}. De tekst eromheen klopt misschien niet meer.",
-                    f"Lees de tekst hierboven opnieuw en pas hem aan; zet daarna hier "
-                    f"'{name}: {current}'.",
+                    f"Lees de tekst {_story_line(file, loc)} opnieuw en pas hem aan; zet daarna "
+                    f"hier '{name}: {current}'.",
                     severity="let op",
                 )
             )

@@ -20,10 +20,9 @@ from generator.content.model import (
 )
 from generator.content.names import display_names
 from generator.content.validate import validate_file
-from generator.content.yamlfile import read_yaml
+from generator.content.yamlfile import YAML_SUFFIXES, read_yaml
 from generator.problems import ContentError, Problem
 
-YAML_SUFFIXES = (".yml", ".yaml")
 STEP_NAME = re.compile(r"^stap-\d+\.ya?ml$")
 
 
@@ -45,8 +44,8 @@ def _read_parts(content_dir: Path, loaded: Loaded) -> None:
             loaded.problems.append(
                 Problem(
                     content_dir / name,
-                    1,
-                    1,
+                    0,
+                    0,
                     f"Het bestand {name} ontbreekt.",
                     f"Maak {content_dir / name} aan; kijk voor een voorbeeld in de map content/ "
                     "van Stappenwijzer.",
@@ -151,8 +150,8 @@ def load(content_dir: Path) -> tuple[Protocol | None, list[Problem]]:
     if not content_dir.is_dir():
         problem = Problem(
             content_dir,
-            1,
-            1,
+            0,
+            0,
             f"De map {content_dir} bestaat niet.",
             "Start het commando in de map van het project, of geef de map aan met --content.",
         )

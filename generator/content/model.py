@@ -27,7 +27,7 @@ from pydantic import (
     Tag,
 )
 
-from generator.content.status import Status
+from generator.content.status import Status, is_placeholder
 
 Id = Annotated[
     str,
@@ -197,10 +197,27 @@ class School(Strict):
         "'niet gevonden'). Leeg: de site werkt ook, maar zonder sitemap.",
     )
 
+    # --------------------------------------------------------------------------------------------
+    # Roles, glossary, change notes, worksheets
+    # --------------------------------------------------------------------------------------------
 
-# --------------------------------------------------------------------------------------------
-# Roles, glossary, change notes, worksheets
-# --------------------------------------------------------------------------------------------
+    @property
+    def naam_ingevuld(self) -> str | None:
+        """The school's name, or None while it is still a [placeholder]: pages then say 'deze
+        school', headings leave it out (never '[naam van de school]')."""
+        return None if is_placeholder(self.naam) else self.naam
+
+    @property
+    def titel_ingevuld(self) -> str:
+        """The protocol's title; while it is a [placeholder], its short title."""
+        if not is_placeholder(self.protocol_titel):
+            return self.protocol_titel
+        return self.korte_titel or "Protocol"
+
+    @property
+    def kop(self) -> str:
+        """School and title for the top of a sheet: 'OBS De Linde · Pestprotocol'."""
+        return " · ".join(part for part in (self.naam_ingevuld, self.titel_ingevuld) if part)
 
 
 class Rol(Strict):
@@ -694,6 +711,27 @@ class Protocol(BaseModel):
 
     def stap(self, nummer: int) -> Stap:
         return next(s for s in self.stappen if s.nummer == nummer)
+
+    @property
+    def vier_w(self) -> bool:
+        """Whether the school wrote its steps under WANNEER, WAAROM, WIE and HOE (most steps
+        have at least one of them). Then each step page shows all four, and says where the
+        school wrote nothing; otherwise a step shows the headings the school used."""
+        with_w = sum(any((s.wanneer, s.waarom, s.wie, s.hoe)) for s in self.stappen)
+        return with_w * 2 > len(self.stappen)
+
+    def w_delen(self, stap: Stap) -> list[tuple[str, str, list[Blok]]]:
+        """The W parts a step's text shows, in order: (field, its heading as the school wrote
+        it, the school's blocks, empty where the school wrote nothing under it). All four where
+        the school writes its steps that way, unless the step has headings of its own; else
+        only those the step has."""
+        all_four = self.vier_w and not (stap.secties or stap.deelstappen)
+        delen = []
+        for field in ("wanneer", "waarom", "wie", "hoe"):
+            blokken = getattr(stap, field)
+            if blokken or all_four:
+                delen.append((field, stap.koppen.get(field, field.upper()), blokken))
+        return delen
 
     def rol(self, rol_id: str) -> Rol:
         return next(r for r in self.rollen if r.id == rol_id)

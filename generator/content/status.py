@@ -1,9 +1,9 @@
 """The protocol's one honest state: concept or adopted.
 
-The protocol is a concept while anything in school.yml is still a [placeholder] or no adoption
-date (``vastgesteld``) is set. This module is the only place that decides it; the banner on
-every page, the footer, the worksheets' "voorstel" line, the PDFs, ``check`` and
-``build --definitief`` all read the state computed here.
+The protocol is a concept while anything in school.yml is still a [placeholder], a contact has
+no name, or no adoption date (``vastgesteld``) is set. This module is the only place that
+decides it; the banner on every page, the footer, the worksheets' "voorstel" line, the PDFs,
+``check`` and ``build --definitief`` all read the state computed here.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class Open(BaseModel):
     key: str
     """The key as a dotted path, e.g. 'contacten.apc.naam'."""
     value: str | None
-    """The placeholder as written; None for a missing date."""
+    """The placeholder as written; '' for a contact without a name; None for a missing date."""
 
 
 class Status(BaseModel):
@@ -88,6 +88,16 @@ def derive(school_file: YamlFile, school: School, formulieren: Formulieren | Non
         found.append(
             Open(path=school_file.path, line=line, column=column, key=_dotted(loc), value=value)
         )
+    for key, contact in school.contacten.items():
+        if contact.naam is None or not contact.naam.strip():  # 'naam:' left empty, or left out
+            loc = ("contacten", key, "naam")
+            has_key = isinstance(school_file.data.get("contacten", {}).get(key), dict) and (
+                "naam" in school_file.data["contacten"][key]
+            )
+            line, column = school_file.key_position(loc if has_key else ("contacten", key))
+            found.append(
+                Open(path=school_file.path, line=line, column=column, key=_dotted(loc), value="")
+            )
     if school.vastgesteld is None:
         line, column = school_file.key_position((ADOPTION_KEY,))
         found.append(

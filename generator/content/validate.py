@@ -151,9 +151,25 @@ def _greedy_loc(yaml_file: YamlFile, loc: tuple[str | int, ...]) -> Loc:
     return tuple(real)
 
 
-def where(loc: Loc) -> str:
-    """A location as an editor reads it: keys, and list items counted from 1."""
-    parts = [f"nr. {p + 1}" if isinstance(p, int) else str(p) for p in loc]
+def _id_shape(value: str) -> str:
+    """``value`` written as an id: 'IB' is 'ib', 'Intern Begeleider' is 'intern-begeleider'."""
+    return re.sub(r"[^a-z0-9]+", "-", value.strip().casefold()).strip("-")
+
+
+def where(loc: Loc, data: Any = None) -> str:
+    """A location as an editor reads it: keys, and list items counted from 1, with the item's
+    id where it has one ('rollen → nr. 7 (team) → naam')."""
+    parts = []
+    node = data
+    for p in loc:
+        if isinstance(p, int):
+            item = node[p] if isinstance(node, list) and 0 <= p < len(node) else None
+            name = item.get("id") if isinstance(item, dict) else None
+            parts.append(f"nr. {p + 1}" + (f" ({name})" if isinstance(name, str) else ""))
+            node = item
+        else:
+            parts.append(str(p))
+            node = node.get(p) if isinstance(node, dict) else None
     return " → ".join(parts) or "het bestand"
 
 
@@ -168,7 +184,7 @@ def _translate(
     value = error.get("input")
     written = yaml_file.source(loc) if isinstance(value, int | float | dt.date) else None
     ctx = error.get("ctx", {})
-    spot = where(loc)
+    spot = where(loc, yaml_file.data)
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = walker.keys_at(loc[:-1])
@@ -184,7 +200,7 @@ def _translate(
     line, col = yaml_file.position(loc)
     if kind == "missing":
         key = str(loc[-1])
-        parent = where(loc[:-1])
+        parent = where(loc[:-1], yaml_file.data)
         return Problem(
             yaml_file.path,
             line,
@@ -219,6 +235,11 @@ def _translate(
             hint = (
                 f"Bedoelde u '{meant}'? Hier hoort de korte naam (id) in kleine letters en "
                 "streepjes, niet de naam zoals die op de site staat."
+            )
+        elif isinstance(value, str) and (slug := _id_shape(value)) and slug != value:
+            hint = (
+                f"Bedoelde u '{slug}'? Hier hoort een korte naam (id): alleen kleine letters, "
+                "cijfers en streepjes, zonder spaties."
             )
         else:
             hint = (

@@ -148,6 +148,10 @@ def _plain(node: Any) -> Any:
     return node
 
 
+YAML_SUFFIXES = (".yml", ".yaml")
+"""The names a content file may end in."""
+
+
 # ruamel.yaml reports syntax errors in English; these are the ones an editor meets most, in Dutch.
 _SYNTAX_MESSAGES: list[tuple[str, str, str]] = [
     (
@@ -220,6 +224,79 @@ def _is_open(rest: str, quote: str) -> bool:
     return re.sub(r"\\.", "", rest).count('"') == 0
 
 
+_UNQUOTED_BRACES = re.compile(r"^\s*(?:-\s+)?(?:(?P<key>[\w-]+):\s+)?(?P<value>\{\{.*)$")
+_CURLY_QUOTES = "“”„‘’‚"
+_NO_COLON = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][\w-]*)\s*(?P<sign>=|\s)\s*\S")
+
+
+def _likely_cause(path: Path, lines: list[str], line: int, english: str) -> Problem | None:
+    """Mistakes whose YAML error shows up elsewhere or in other words: a text that starts
+    with '{{' without quotes, Word's curly quotes, a key without its colon (the error comes a
+    line later), a line indented deeper than the one above."""
+    for number in range(max(0, line - 2), min(line, len(lines) - 1) + 1):
+        braces = _UNQUOTED_BRACES.match(lines[number])
+        if braces:
+            value = braces["value"].rstrip()
+            example = f'{braces["key"]}: "{value}"' if braces["key"] else f'"{value}"'
+            return Problem(
+                path,
+                number + 1,
+                braces.start("value") + 1,
+                "YAML-opmaakfout. Deze tekst begint met '{{' zonder aanhalingstekens eromheen: "
+                "dan leest YAML de accolade als het begin van een onderdeel, niet als tekst.",
+                f"Zet de hele tekst tussen dubbele aanhalingstekens: {example}",
+            )
+    here = lines[line] if 0 <= line < len(lines) else ""
+    curly = next((c for c in here if c in _CURLY_QUOTES), None)
+    if curly is not None:
+        return Problem(
+            path,
+            line + 1,
+            here.index(curly) + 1,
+            f"YAML-opmaakfout. Op deze regel staat een gekruld aanhalingsteken ({curly}), zoals "
+            "Word het maakt; YAML kent alleen de rechte: \" en '.",
+            'Vervang de gekrulde aanhalingstekens door rechte ("..."), bijv. door de regel in '
+            "VS Code opnieuw te typen.",
+        )
+    if "mapping values are not allowed" not in english or line < 1:
+        return None
+    above = line - 1
+    while above >= 0 and (not lines[above].strip() or lines[above].lstrip().startswith("#")):
+        above -= 1
+    if above < 0:
+        return None
+    previous = lines[above]
+    indent = len(here) - len(here.lstrip())
+    no_colon = _NO_COLON.match(previous)
+    if no_colon and ":" not in previous and len(no_colon["indent"]) == indent:
+        key = no_colon["key"]
+        after = previous.split("=", 1)[1].strip() if no_colon["sign"] == "=" else ""
+        fix = f"{key}: {after}" if after else None
+        return Problem(
+            path,
+            above + 1,
+            len(no_colon["indent"]) + len(key) + 1,
+            f"YAML-opmaakfout. Na '{key}' ontbreekt de dubbele punt.",
+            f"Schrijf '{fix}'."
+            if fix and ": " in fix
+            else f"Schrijf '{key}: ...' (een dubbele punt en een spatie na de sleutel).",
+        )
+    keyed = re.match(r"^(\s*(?:-\s+)?)[\w-]+:\s+\S", previous)
+    previous_indent = len(keyed.group(1)) if keyed else len(previous) - len(previous.lstrip())
+    if keyed and indent > previous_indent:
+        return Problem(
+            path,
+            line + 1,
+            indent + 1,
+            "YAML-opmaakfout. Deze regel springt verder in dan de regel erboven, die al een "
+            "waarde heeft.",
+            f"Laat deze regel even ver inspringen als regel {above + 1} ({previous_indent} "
+            "spaties), of zet er een streepje voor als hij bij een lijst hoort. Staat er een "
+            "dubbele punt in de tekst zelf, zet de tekst dan tussen dubbele aanhalingstekens.",
+        )
+    return None
+
+
 def _syntax_problem(path: Path, error: MarkedYAMLError, text: str) -> Problem:
     """A syntax error at the line the editor must change, with advice for that mistake."""
     lines = text.split("\n")
@@ -262,6 +339,9 @@ def _syntax_problem(path: Path, error: MarkedYAMLError, text: str) -> Problem:
             "begin. Staat er binnen de tekst een aanhalingsteken, gebruik dan het andere soort "
             "eromheen.",
         )
+    cause = _likely_cause(path, lines, line, english)
+    if cause is not None:
+        return cause
     if "found '-'" in english or _is_stray_dash(lines, line):
         return Problem(
             path,

@@ -96,7 +96,30 @@ _ALIAS_HINT = (
 )
 
 
-def _event_problem(path: Path, event: Any, is_key: bool) -> Problem | None:
+DATE_KEYS = frozenset({"vastgesteld", "instemming_mr", "volgende_evaluatie", "datum"})
+"""Keys whose value must be a date: an impossible date there is never text."""
+
+
+def _braces(path: Path, event: Any, line: str) -> Problem | None:
+    """A value that starts with '{{' without quotes: YAML reads '{' as the start of a mapping."""
+    at = event.start_mark.column
+    if not line[at:].lstrip().startswith("{{"):
+        return None
+    key = re.match(r"^\s*(?:-\s+)?([\w-]+):", line)
+    value = line[at:].strip()
+    example = f'{key.group(1)}: "{value}"' if key else f'"{value}"'
+    return _problem(
+        path,
+        event,
+        "Deze tekst begint met '{{' zonder aanhalingstekens eromheen: dan leest YAML de "
+        "accolade als het begin van een onderdeel, niet als tekst.",
+        f"Zet de hele tekst tussen dubbele aanhalingstekens: {example}",
+    )
+
+
+def _event_problem(
+    path: Path, event: Any, is_key: bool, date_key: bool = False, line: str = ""
+) -> Problem | None:
     if isinstance(event, AliasEvent):
         return _problem(
             path,
@@ -118,6 +141,10 @@ def _event_problem(path: Path, event: Any, is_key: bool) -> Problem | None:
             "Haal het stuk dat met '!' begint weg. Hoort het uitroepteken bij de tekst, zet de "
             'tekst dan tussen dubbele aanhalingstekens ("...").',
         )
+    if isinstance(event, MappingStartEvent) and event.flow_style:
+        braces = _braces(path, event, line)
+        if braces is not None:
+            return braces
     if is_key and not isinstance(event, ScalarEvent):
         return _problem(
             path,
@@ -144,12 +171,15 @@ def _event_problem(path: Path, event: Any, is_key: bool) -> Problem | None:
         if event.value == "<<":
             return _problem(path, event, "Hier staat een samenvoeg-sleutel (<<).", _ALIAS_HINT)
         if _TIMESTAMP.match(event.value) and not _is_real_date(event.value):
+            text_too = (
+                "" if date_key else " Is het geen datum, zet het dan tussen aanhalingstekens."
+            )
             return _problem(
                 path,
                 event,
                 f"'{event.value}' is geen bestaande datum"
                 + (f": {why}." if (why := why_not(event.value)) else "."),
-                f"{CHECK_DAY} Is het geen datum, zet het dan tussen aanhalingstekens.",
+                f"{CHECK_DAY}{text_too}",
             )
     return None
 
@@ -192,9 +222,14 @@ def check_events(path: Path, text: str) -> tuple[list[Problem], Sources]:
     problems: list[Problem] = []
     sources: Sources = {}
     seen: set[str] = set()  # one message per anchor name, not one per alias
+    lines = text.split("\n")
+    key = None
+    braces_lines: set[int] = set()
     for event, is_key, depth in _keyed(YAML(typ="rt").parse(text)):
         if isinstance(event, ScalarEvent) and event.style is None:
             sources[event.start_mark.line, event.start_mark.column] = event.value
+        if is_key:
+            key = event.value if isinstance(event, ScalarEvent) else None
         if depth > MAX_DEPTH:
             problems.append(
                 _problem(
@@ -206,7 +241,18 @@ def check_events(path: Path, text: str) -> tuple[list[Problem], Sources]:
                 )
             )
             return problems, sources
-        problem = _event_problem(path, event, is_key)
+        row = event.start_mark.line if event.start_mark else 0
+        problem = _event_problem(
+            path,
+            event,
+            is_key,
+            date_key=not is_key and key in DATE_KEYS,
+            line=lines[row] if row < len(lines) else "",
+        )
+        if problem is not None and problem.line in braces_lines:
+            continue  # the inside of a '{{' already reported on this line
+        if problem is not None and problem.message.startswith("Deze tekst begint met '{{'"):
+            braces_lines.add(problem.line)
         if problem is not None and problem.message not in seen:
             seen.add(problem.message)
             problems.append(problem)

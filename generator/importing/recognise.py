@@ -5,9 +5,11 @@ a heading is a block of the section it stands in."""
 
 from __future__ import annotations
 
+import re
+
 from generator.importing import heads as hd
 from generator.importing import patterns as pt
-from generator.importing.document import Document, Element, cell_text, snippet
+from generator.importing.document import Document, Element, Note, cell_text, snippet
 from generator.importing.draft import Block, Chapter, Draft, Section, Step, SubStep, blocks
 from generator.importing.heads import Head, heading_like, section_word
 
@@ -96,8 +98,18 @@ class _Walker:
             self._new_section(element)
             return
         kop = element.text.strip()
-        if field in self.step.w:  # the same W twice: the second as its own section
-            self._new_section(element)
+        order = ("wanneer", "waarom", "wie", "hoe")
+        later = any(w in self.step.w for w in order[order.index(field) + 1 :])
+        if field in self.step.w or later or self.step.secties:
+            # The same W twice, a W after a later one ('Wie:' before 'Wanneer:') or after a
+            # heading of the school's own: a section, so that the page keeps the school's order.
+            if inline:
+                self.step.secties.append(Section(kop.split(":")[0].strip(), element.where))
+                self.sections = self.step.secties
+                self.target = self.step.secties[-1].tekst
+                self.target.append(kop)
+            else:
+                self._new_section(element)
             return
         self.step.w[field] = []
         self.target = self.step.w[field]
@@ -223,12 +235,12 @@ class _Walker:
                 self.draft.steps.append(step)
                 next_number = step.nummer + 1
             previous = row
-        # The school's table itself stays too, verbatim, on the page of the part it stands in.
+        # The school's table itself stays too, verbatim, where it stands: in the part (and the
+        # section of it) it stands in, which the text after the table continues.
+        self.step = self.sub = None
         if self.chapter is None:
             self._new_chapter(self.draft.title or BEFORE_PLAN, element.where)
-        self.chapter.tekst += blocks(element)
-        self.step = self.sub = self.chapter = None
-        self.target, self.sections = [], []
+        self.target += blocks(element)
         self._check(
             element.where,
             f"Het stappenplan is gelezen uit deze tabel ({len(rows)} rijen); de tabel zelf "
@@ -382,8 +394,59 @@ def _outline_items(elements: list[Element]) -> list[Element]:
     return result
 
 
+TOC_LINE = re.compile(r"^\S.{0,90}?(?:\t+|\s*\.{2,}\s*|\s{2,})\d{1,3}$")
+"""A line of a typed table of contents: a heading, a tab or dots, a page number."""
+TOC_HEADING = re.compile(r"^(inhoudsopgave|inhoud|inhoudstafel)\s*:?$", re.IGNORECASE)
+TOC_LINES = 3
+"""So many such lines in a row are a table of contents, not text."""
+
+
+def _follows(where: str, then: str) -> bool:
+    """Whether paragraph ``then`` ('alinea 8') comes right after ``where`` ('alinea 7')."""
+    a, b = where.split()[-1], then.split()[-1]
+    same_kind = where.split()[0] == then.split()[0]
+    return same_kind and a.isdigit() and b.isdigit() and int(b) == int(a) + 1
+
+
+def _typed_contents(elements: list[Element], notes: list[Note]) -> list[Element]:
+    """A table of contents typed as paragraphs ('Inleiding<tab>2'), or left as plain paragraphs
+    in a contents field: left out, with its heading, and reported (the site has a menu, and
+    page numbers mean nothing there)."""
+    result: list[Element] = []
+    i = 0
+    while i < len(elements):
+        run = i
+        while (
+            run < len(elements)
+            and elements[run].kind == "alinea"
+            and TOC_LINE.match(elements[run].text.strip())
+        ):
+            run += 1
+        if run - i < TOC_LINES:
+            result.append(elements[i])
+            i += 1
+            continue
+        if result and result[-1].kind == "alinea" and TOC_HEADING.match(result[-1].text.strip()):
+            first = result.pop().where
+        else:
+            first = elements[i].where
+        last = elements[run - 1].where
+        message = (
+            "De inhoudsopgave is niet overgenomen: de site heeft een eigen menu, en "
+            "paginanummers betekenen daar niets."
+        )
+        before = notes[-1] if notes else None
+        if before and before.message == message and _follows(before.where, first):
+            first = before.where.split(" t/m ")[0]  # its heading, left out by its style
+            notes.pop()
+        span = first if first == last else f"{first} t/m {last.split()[-1]}"
+        notes.append(Note(span, message))
+        i = run
+    return result
+
+
 def recognise(document: Document) -> Draft:
-    elements = _outline_items(_unboxed(document.elements))
+    elements = _outline_items(_typed_contents(_unboxed(document.elements), document.notes))
     heads = hd.word_heads(elements)
     tables: set[int] = set()
     if not heads:

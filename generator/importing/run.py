@@ -41,13 +41,19 @@ def read_document(path: Path) -> Document:
             "het opnieuw."
         )
     try:
-        return reader(path)
+        document = reader(path)
     except Exception as error:  # a damaged or password-protected file
         raise ImportError_(
-            f"{path.name} kon niet gelezen worden ({type(error).__name__}). Is het bestand "
-            "beschadigd of beveiligd? Open het in Word of LibreOffice, sla het opnieuw op en "
-            "probeer het nog eens."
+            f"{path.name} kon niet gelezen worden: het is geen geldig {suffix}-bestand. Is het "
+            "beschadigd of beveiligd met een wachtwoord? Open het in Word of LibreOffice, sla "
+            "het opnieuw op (zonder wachtwoord) en probeer het nog eens."
         ) from error
+    if not any(e.text.strip() or e.items or e.rows for e in document.elements):
+        raise ImportError_(
+            f"{path.name} is leeg: er staat geen tekst in. Is dit het goede bestand? Sla het "
+            "protocol opnieuw op en probeer het nog eens."
+        )
+    return document
 
 
 @dataclass

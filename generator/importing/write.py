@@ -59,23 +59,45 @@ def dump(data: dict[str, Any], header: str) -> str:
     return comment + stream.getvalue()
 
 
+ROLE_TASK = "[geraden uit de tekst: doet deze rol hier iets? wat? anders weghalen]"
+"""The task of a role the importer found by its words: the coordinator confirms or removes it."""
+WHO_HEADING = re.compile(r"wie|betrokken|verantwoordelijk|uitvoer|door wie", re.IGNORECASE)
+"""A section of a step that says who acts ('Wie', 'Betrokkenen', 'Verantwoordelijke')."""
+TERM_HEADING = re.compile(r"^(termijn|tijdpad|uiterlijk|tijdsduur)$", re.IGNORECASE)
+"""A section of a step that gives its deadline ('Termijn: zelfde dag')."""
+TERM_WORDS = 12
+"""A deadline longer than this is a sentence, not 'in a few words': left for the coordinator."""
+
+
 def _roles(step: Step) -> list[dict[str, str]]:
-    """Roles the step names in its WIE text (or, without one, anywhere in its text), with a
-    task left to fill in."""
+    """Roles the step names where it says who acts (its WIE text, a 'Verantwoordelijke' or
+    'Betrokkenen' section) or, without one, anywhere in its text; each with a task that says
+    it was guessed."""
     wie_text = " ".join(
-        str(b)
-        for sectie in step.secties
-        if re.search(r"wie|betrokken", sectie.kop, re.I)
-        for b in sectie.tekst
+        str(b) for sectie in step.secties if WHO_HEADING.search(sectie.kop) for b in sectie.tekst
     )
     text = " ".join(str(b) for b in step.w.get("wie", [])) + " " + wie_text
     if not text.strip():
         text = step.all_text()
     return [
-        {"rol": rol, "taak": "[wat doet deze rol in deze stap?]"}
+        {"rol": rol, "taak": ROLE_TASK}
         for rol, pattern in ROLE_WORDS.items()
         if re.search(pattern, text, re.IGNORECASE)
     ]
+
+
+def _term(step: Step) -> str:
+    """The deadline in the school's own words, from a 'Termijn' section of a few words (the
+    label before it left out); else the placeholder."""
+    for sectie in step.secties:
+        texts = [b for b in sectie.tekst if isinstance(b, str)]
+        if not TERM_HEADING.match(sectie.kop.strip().rstrip(":").strip()) or len(texts) != 1:
+            continue
+        text = re.sub(r"^\s*\w+\s*:\s*", "", texts[0]) if ":" in texts[0][:20] else texts[0]
+        text = text.strip().rstrip(".").strip()
+        if text and len(text.split()) <= TERM_WORDS:
+            return text
+    return PLACEHOLDER_TERM
 
 
 def short_title(titel: str) -> str:
@@ -113,7 +135,7 @@ def step_data(step: Step, following: int | None) -> dict[str, Any]:
     if step.deelstappen:
         data["deelstappen"] = [d.data() for d in step.deelstappen]
     data["rollen"] = _roles(step)
-    data["termijn"] = {"kort": PLACEHOLDER_TERM}
+    data["termijn"] = {"kort": _term(step)}
     if following is None:
         data["vervolg"] = [
             {"naar": "afgesloten", "label": "opgelost", "uitleg": "[wanneer is de zaak afgerond?]"}

@@ -84,10 +84,21 @@ def check_mkdocs_yml(path: Path) -> list[Problem]:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    if not path.exists():
+        return [
+            Problem(
+                path,
+                0,
+                0,
+                f"Er staat geen mkdocs.yml in {path.parent}: dit is niet de map van het project.",
+                "Start het commando in de map van het project (waar content/, site_templates/ "
+                "en mkdocs.yml staan), bijv. na 'cd pad/naar/stappenwijzer'.",
+            )
+        ]
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return [Problem(path, 1, 1, "mkdocs.yml ontbreekt of kan niet gelezen worden.", _HINT)]
+        return [Problem(path, 1, 1, "mkdocs.yml kan niet gelezen worden.", _HINT)]
     syntax = _syntax(path, text)
     if syntax is not None:
         return [syntax]

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.content import facts
 from generator.content.facts import informed_by
 from generator.content.model import (
     CLOSED,
@@ -18,6 +19,7 @@ from generator.content.model import (
     Formulier,
     Moment,
     Protocol,
+    STEP_DIR,
     RolInStap,
     Stap,
 )
@@ -194,3 +196,27 @@ def search_words(protocol: Protocol, searchable: list[Any]) -> dict[str, list[st
     if problems:
         raise ContentError(problems)
     return words
+
+
+def fact_table(protocol: Protocol) -> list[dict[str, str]]:
+    """Every fact a text can name, with its value now and where it is written, for the APC's
+    page: the same names as ``{{...}}`` in content/ (content/facts.py)."""
+    where = {
+        "momenten": "termijn: momenten:",
+        "termijn": "termijn: tekst:",
+        "wie": "rollen: (zonder op_de_hoogte)",
+        "op-de-hoogte": "rollen: met op_de_hoogte: true",
+    }
+    rows = []
+    for name, value in facts.facts(protocol.stappen, protocol.rollen).items():
+        step, _, what = name.partition(".")
+        kind = "momenten" if "moment" in what else what
+        rows.append(
+            {
+                "naam": name,
+                "waarde": value,
+                "bestand": f"{STEP_DIR}/{step}.yml",
+                "plek": where.get(kind, ""),
+            }
+        )
+    return rows

@@ -423,8 +423,8 @@ def protocol_facts(protocol: Protocol) -> dict[str, str]:
 
     school = protocol.school
     return {
-        "titel": school.protocol_titel,
-        "school": school.naam,
+        "titel": school.titel_ingevuld,
+        "school": school.naam_ingevuld or "",
         "versie": school.versie,
         "vastgesteld": datum(school.vastgesteld),
         "instemming_mr": datum(school.instemming_mr),
@@ -471,13 +471,17 @@ def plan_site(protocol: Protocol, labels: Labels, templates_dir: Path) -> SitePl
     titles = {p.path: p.title for p in pages}
     bronnen = context.sources(protocol, labels, titles)
     voorstellen = proposals(protocol, pages)
-    extra = {paths.SOURCES: {"bronnen": bronnen}, paths.OPEN_QUESTIONS: {"voorstellen": voorstellen}}
+    extra = {
+        paths.SOURCES: {"bronnen": bronnen},
+        paths.OPEN_QUESTIONS: {"voorstellen": voorstellen},
+        paths.MAINTENANCE: {"gegevens": context.fact_table(protocol)},
+    }
     pages = [replace(p, context=extra[p.path]) if p.path in extra else p for p in pages]
     return SitePlan(
         site_name=labels(
-            "site_naam",
-            titel=protocol.school.korte_titel or protocol.school.protocol_titel,
-            school=protocol.school.naam,
+            "site_naam" if protocol.school.naam_ingevuld else "site_naam_zonder_school",
+            titel=protocol.school.korte_titel or protocol.school.titel_ingevuld,
+            school=protocol.school.naam_ingevuld or "",
         ),
         pages=pages,
         pdfs=_pdfs(protocol, labels),
