@@ -1393,7 +1393,7 @@ def _docx_blocks(path: Path) -> Iterator[str]:
         if style is not None and re.match(r"toc", style.name, re.IGNORECASE):
             continue
         texts = []
-        for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:fldChar"), qn("w:p")):
+        for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:fldChar"), qn("w:p")):
             if node.tag == qn("w:fldChar"):
                 kind = node.get(qn("w:fldCharType"))
                 in_field = kind in ("begin", "separate")
@@ -1404,6 +1404,8 @@ def _docx_blocks(path: Path) -> Iterator[str]:
                 continue
             elif node.tag == qn("w:tab"):
                 texts.append("\t")
+            elif node.tag == qn("w:br"):
+                texts.append("\n")  # a line break inside the paragraph
             else:
                 texts.append(node.text or "")
         yield "".join(texts)
@@ -1439,6 +1441,8 @@ def _odt_blocks(path: Path) -> Iterator[str]:
                 continue
             elif child.qname[1] == "tab":
                 out.append("\t")
+            elif child.qname[1] == "line-break":
+                out.append("\n")
             elif child.qname[1] == "s":
                 out.append(" " * int(child.getAttribute("c") or 1))
             else:
@@ -1463,8 +1467,11 @@ def document_text(path: Path) -> list[str]:
     elif path.suffix == ".odt":
         blocks = list(_odt_blocks(path))
     else:
-        blocks = path.read_text(encoding="utf-8").splitlines()
-    return [b for b in blocks if b.strip()]
+        # A typed bullet is the list's mark, not text: '* buitensluiten', '• ...', '– ...'.
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        blocks = [re.sub(r"^\s*[·•*–-]\s*(?=\S)", "", line) for line in lines]
+    # A line of only '=' or '-' under a heading is layout, not text: it has no words.
+    return [b for b in blocks if any(c.isalpha() or c.isdigit() for c in b)]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'(])")
@@ -1478,7 +1485,8 @@ def _normal(text: str) -> str:
 def sentences(path: Path) -> list[str]:
     found: list[str] = []
     for block in document_text(path):
-        found += [s for s in (_normal(x) for x in _SENTENCE_END.split(block)) if s]
+        for line in block.split("\n"):  # a line break inside a paragraph ends a line
+            found += [s for s in (_normal(x) for x in _SENTENCE_END.split(line)) if s]
     return found
 
 

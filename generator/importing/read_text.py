@@ -1,7 +1,7 @@
-"""Plain text: one paragraph per line, bullets by their mark, numbered lines ('1)', '2.') that
-follow one another as a numbered list, and headings by their shape: a line underlined with
-'====' or '----', a short line in capitals, or a short line after a blank line (the layout of a
-protocol copied out of a word processor, or typed in Notepad)."""
+"""Plain text: one paragraph per line, bullets by their mark, and headings by their shape: a
+line underlined with '====' or '----', a short line in capitals, or a short line after a blank
+line (the layout of a protocol copied out of a word processor, or typed in Notepad). A typed
+number ('1)', '2.') stays part of its line's text: it is the school's own text."""
 
 from __future__ import annotations
 
@@ -14,8 +14,6 @@ from generator.importing.document import Document, Element, Note
 
 BULLET = re.compile(r"^[·•\-\*–▪◦●○➢►→\uf0b7\uf0a7]\s*(?=\S)|^o\s+(?=\S)")
 """A bullet at the start of a line: '·', '-', '•', '*', '–', 'o ' and Word's symbol bullets."""
-NUMBER = re.compile(r"^(?P<label>\d{1,2}[.)])\s+(?=\S)")
-"""A typed number at the start of a line: '1)', '2.'."""
 RULE = re.compile(r"^[=\-_*~#·.]{3,}$")
 """A line of only '=', '-', '_' (three or more): an underline or a separator, not text."""
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
@@ -61,16 +59,6 @@ def _heading_shape(line: str, blank_before: bool, blank_after: bool, underlined:
     return blank_before and short
 
 
-def _numbered_run(lines: list[str], number: int) -> bool:
-    """Whether the line at ``number`` (1-based) is one of two or more numbered lines in a row."""
-    here = NUMBER.match(lines[number - 1].strip())
-    if here is None:
-        return False
-    before = number >= 2 and NUMBER.match(lines[number - 2].strip())
-    after = number < len(lines) and NUMBER.match(lines[number].strip())
-    return bool(before or after)
-
-
 def read_text(path: Path) -> Document:
     # splitlines: Word's plain text marks a page break with a form feed, a line break in a
     # cell with a vertical tab; both end a line here.
@@ -96,27 +84,13 @@ def read_text(path: Path) -> Document:
         blank_after = number == len(lines) or not lines[number].strip()
         underlined = number < len(lines) and bool(RULE.match(lines[number].strip()))
         bullet = BULLET.match(line)
-        numbered = NUMBER.match(line) if _numbered_run(lines, number) else None
-        if bullet or numbered:
-            mark = bullet or numbered
-            item = line[mark.end() :].strip()
+        if bullet:
+            item = line[bullet.end() :].strip()
             previous = elements[-1] if elements else None
-            same_kind = previous is not None and previous.numbered == bool(numbered)
-            if previous and previous.kind == "lijst" and same_kind and not blank_before:
+            if previous and previous.kind == "lijst" and not blank_before:
                 previous.items.append(item)
-                if numbered:
-                    previous.labels.append(numbered["label"])
             else:
-                labels = [numbered["label"]] if numbered else []
-                elements.append(
-                    Element(
-                        "lijst",
-                        f"regel {number}",
-                        items=[item],
-                        numbered=bool(numbered),
-                        labels=labels,
-                    )
-                )
+                elements.append(Element("lijst", f"regel {number}", items=[item]))
             continue
         heading = _heading_shape(line, blank_before, blank_after, underlined)
         elements.append(Element("alinea", f"regel {number}", text=line, emphasis=heading))
