@@ -320,3 +320,20 @@ def test_step_pages_show_the_contact_of_each_role_that_acts(project) -> None:
         assert "Anne de Vries" in section and 'href="tel:0612345678"' in section, page
     stap0 = (project.docs_dir / "stappen" / "stap-0.md").read_text("utf-8")
     assert "Wie kun je bereiken?" not in stap0  # no role with a contact acts in stap 0
+
+
+def test_the_apcs_page_lists_every_fact_with_its_value_and_place(built) -> None:
+    """/beheer/ names each fact as a text writes it, with its value now and its file."""
+    from generator.content.facts import facts
+    from tests.helpers import bundled_protocol
+
+    protocol = bundled_protocol()
+    html = (built.site_dir / "beheer" / "index.html").read_text(encoding="utf-8")
+    # (an abbreviation is a part of its own: no space before the comma after it)
+    text = re.sub(r"\s+([,.])", r"\1", squash(" ".join(page_text(html).parts)))
+    known = facts(protocol.stappen, protocol.rollen)
+    assert len(known) >= 15
+    for name, value in known.items():
+        assert f"{{{{{name}}}}} {value}" in text, name
+    assert "stappen/stap-2.yml, termijn: momenten:" in text
+    assert "{{" not in html  # shown through character references, never as template syntax

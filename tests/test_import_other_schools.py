@@ -140,3 +140,17 @@ def test_headings_the_school_did_not_write_are_not_shown_as_its_text(sites) -> N
     home = _page(root)
     assert "(concept) (concept)" not in home
     assert "Voor elk gesprek is er een" not in home
+
+
+def test_check_counts_the_texts_left_to_fill_in_apart(sites, capsys) -> None:
+    from generator.cli import main
+
+    _, root, _ = sites["vlinder_tien.odt"]
+    assert main(["check", "--content", str(root / "content")]) == 0
+    captured = capsys.readouterr()
+    listed = captured.err.count(": let op: ")
+    elsewhere = captured.err.count("is nog niet ingevuld; de site toont deze tekst zo.")
+    assert elsewhere > 10
+    assert "tekst(en) tussen [ ] in andere bestanden (de site toont ze zo)" in captured.out
+    assert f"{elsewhere} tekst(en) tussen [ ] in andere bestanden" in captured.out
+    assert f"van de {listed} waarschuwing(en)" in captured.out

@@ -103,6 +103,24 @@ def test_contacts_say_not_filled_in_instead_of_a_placeholder(built: Project):
     assert not re.search(CONTACT_PLACEHOLDER, spiek) and "nog niet ingevuld" in spiek
 
 
+def test_the_school_name_still_to_fill_in_is_never_shown_as_a_placeholder(built: Project):
+    """Headers, titles, footers, the booklet and every sheet leave an unknown school name out
+    (or say 'deze school'); only the step 4 mail keeps it as a blank to fill in."""
+    placeholder = "[naam van de school]"
+    assert bundled_protocol().school.naam == placeholder
+    mail_pages = {"stappen/stap-4/index.html", "formulieren/stap-4-anderen-informeren/index.html"}
+    shown = [
+        p.relative_to(built.site_dir).as_posix()
+        for p in html_pages(built.site_dir)
+        if placeholder in p.read_text("utf-8")
+    ]
+    assert set(shown) <= mail_pages, shown
+    home = (built.site_dir / "index.html").read_text("utf-8")
+    assert "van deze school" in home and "<title>" in home
+    for pdf in sorted(built.docs_dir.rglob("*.pdf")):
+        assert placeholder not in pdf_text(pdf), pdf.name
+
+
 def test_an_adopted_protocol_has_no_banner_and_shows_its_date(built, tmp_path, monkeypatch, capsys):
     project = copy_project(tmp_path, pdf_seed=built.pdf_cache)
     fill_in_school(project.content)
