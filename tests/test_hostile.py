@@ -44,11 +44,10 @@ def _tree_hash(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def good(tmp_path_factory: pytest.TempPathFactory, built: Project) -> Project:
-    """The bundled protocol, built once: every broken case starts from a copy of it."""
-    project = copy_project(tmp_path_factory.mktemp("good"), pdf_seed=built.pdf_cache)
-    build_site(project)
-    return project
+def good(built: Project) -> Project:
+    """The bundled protocol as built for the whole run (read only): every broken case starts
+    from a copy of it."""
+    return built
 
 
 def _copy(good: Project, target: Path) -> Project:
