@@ -56,9 +56,10 @@ def test_scenarios_by_clicking_the_real_pages(page_factory, server, java_script:
         for answer_id in scenario.antwoorden:
             assert page.locator("h1").inner_text() == node.vraag, scenario.id
             antwoord = next(a for a in node.antwoorden if a.id == answer_id)
-            page.locator(".sw-antwoorden").get_by_role(
-                "link", name=antwoord.tekst, exact=True
-            ).click()
+            with page.expect_navigation(wait_until="load"):
+                page.locator(".sw-antwoorden").get_by_role(
+                    "link", name=antwoord.tekst, exact=True
+                ).click()
             node = GUIDE.node(antwoord.naar)
         assert page.locator("h1").inner_text() == _expected_heading(scenario.uitkomst), scenario.id
         rows = page.locator(".sw-uw-antwoorden tbody tr")
