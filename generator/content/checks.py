@@ -658,16 +658,13 @@ def check_facts(loaded: Loaded) -> list[Problem]:
                 name = match.group(1)
                 if name not in known and not name.startswith("stap-") and name != facts.MOMENT:
                     continue
-                line, column = _line_with(file, file.position(loc), match.group(0))
                 problems.append(
-                    Problem(
-                        file.path,
-                        line,
-                        column,
+                    file.warning_at(
+                        loc,
+                        match.group(0),
                         f"Hier staat '{match.group(0)}' met één accolade aan elke kant: de "
                         "site toont dat letterlijk, er wordt niets ingevuld.",
                         f"Schrijf twee accolades aan beide kanten: '{{{{{name}}}}}'.",
-                        severity="let op",
                     )
                 )
             for match in facts.FACT.finditer(text):
@@ -675,7 +672,7 @@ def check_facts(loaded: Loaded) -> list[Problem]:
                     continue
                 if match.group(1) == facts.MOMENT and _per_moment(file, loc):
                     continue
-                line, column = _line_with(file, file.position(loc), match.group(0))
+                line, column = file.position_of(loc, match.group(0))
                 problems.append(
                     Problem(
                         file.path,
@@ -703,20 +700,6 @@ def _per_moment(file: YamlFile, loc: Loc) -> bool:
         except (KeyError, IndexError, TypeError):
             return False
     return False
-
-
-def _line_with(file: YamlFile, start: tuple[int, int], needle: str) -> tuple[int, int]:
-    """The line and column where ``needle`` is written, from the value's start on (a block of
-    text starts a line above its first word)."""
-    try:
-        lines = file.path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return start
-    for number in range(start[0], min(len(lines), start[0] + 200) + 1):
-        column = lines[number - 1].find(needle)
-        if column >= 0:
-            return number, column + 1
-    return start
 
 
 MOMENT_PHRASE = re.compile(
@@ -881,18 +864,15 @@ def check_copied_facts(loaded: Loaded) -> list[Problem]:
                 name = by_label.get(match.group(0).casefold())
                 if name is None:
                     continue
-                line, column = _line_with(file, file.position(loc), match.group(0))
                 problems.append(
-                    Problem(
-                        file.path,
-                        line,
-                        column,
+                    file.warning_at(
+                        loc,
+                        match.group(0),
                         f"Deze tekst schrijft '{match.group(0)}' zelf uit; verandert de MR de "
                         "momenten, dan blijft hier het oude moment staan.",
                         f"Schrijf '{{{{{name}}}}}' in plaats van '{match.group(0)}': dan vult de "
                         "site het moment in uit de stap (zie de README, 'Een wijziging die de MR "
                         "besloot').",
-                        severity="let op",
                     )
                 )
     return problems

@@ -73,19 +73,6 @@ def _texts(node: Any, loc: Loc = ()) -> Iterable[tuple[Loc, str]]:
             yield from _texts(value, (*loc, i))
 
 
-def _line_with(file: YamlFile, start: tuple[int, int], needle: str) -> tuple[int, int]:
-    """The line and column where ``needle`` is written, from the value's start on."""
-    try:
-        lines = file.path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return start
-    for number in range(start[0], min(len(lines), start[0] + 200) + 1):
-        column = lines[number - 1].casefold().find(needle.casefold())
-        if column >= 0:
-            return number, column + 1
-    return start
-
-
 def _roles(loaded: Loaded) -> list[Rol]:
     found = loaded.part("rollen.yml", Rollen)
     return found[1].rollen if found else []
@@ -190,7 +177,6 @@ def check_copied_deadlines(loaded: Loaded) -> list[Problem]:
             if not owners or owners <= reported:
                 continue
             reported |= owners
-            line, column = _line_with(file, file.position(loc), match.group(0))
             where = ", ".join(
                 _at(loaded, steps[n][0], ("termijn", "tekst")) for n in sorted(owners)
             )
@@ -209,16 +195,14 @@ def check_copied_deadlines(loaded: Loaded) -> list[Problem]:
                     "termijn?"
                 )
             problems.append(
-                Problem(
-                    file.path,
-                    line,
-                    column,
+                file.warning_at(
+                    loc,
+                    match.group(0),
                     message,
                     f"Schrijf {_hint_steps(owners)} in plaats van de termijn: dan vult de site "
                     "hem in uit de stap (zie de README, 'Een termijn of wie er iets doet "
                     "veranderen'). Is het een ander moment dan de termijn van de stap, zeg dat dan "
                     "met andere woorden (bijv. 'vandaag nog').",
-                    severity="let op",
                 )
             )
     return problems
@@ -263,7 +247,6 @@ def check_stale_moments(loaded: Loaded) -> list[Problem]:
             nummer = own[0] if own else min(about)
             step_file, step = steps[nummer]
             where = _at(loaded, step_file, ("termijn", "momenten"))
-            line, column = _line_with(file, file.position(loc), match.group(0))
             if own:
                 k = [_bare(m.label) for m in step.termijn.momenten].index(bare) + 1
                 message = (
@@ -287,7 +270,7 @@ def check_stale_moments(loaded: Loaded) -> list[Problem]:
                     f"'{{{{stap-{nummer}.moment-1}}}}' enzovoort. Gaat het om een andere "
                     "tijdsduur, zeg het dan met andere woorden."
                 )
-            problems.append(Problem(file.path, line, column, message, hint, severity="let op"))
+            problems.append(file.warning_at(loc, match.group(0), message, hint))
     return problems
 
 
@@ -442,18 +425,15 @@ def check_worksheet_texts(loaded: Loaded) -> list[Problem]:
                 for w in (first.kort or first.id, first.naam, first.id)
                 if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.IGNORECASE)
             )
-            line, column = _line_with(file, file.position(loc), word)
             problems.append(
-                Problem(
-                    file.path,
-                    line,
-                    column,
+                file.warning_at(
+                    loc,
+                    word,
                     f"Het formulier '{form.get('id')}' hoort bij stap {nummer}, maar deze tekst "
                     f"noemt {names}: die rol doet in stap {nummer} niets "
                     f"({_at(loaded, step_file, ('rollen',))}).",
                     "Haal de rol hier weg (werd hij uit de stap gehaald?), of zet hem bij de stap "
                     "onder 'rollen' (met 'op_de_hoogte: true' als hij alleen geïnformeerd wordt).",
-                    severity="let op",
                 )
             )
     return problems

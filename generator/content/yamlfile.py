@@ -68,6 +68,25 @@ class YamlFile:
         line, col = self.position(loc)
         return Problem(self.path, line, col, message, hint, severity)
 
+    def position_of(self, loc: Loc, needle: str) -> tuple[int, int]:
+        """The line and column where ``needle`` is written inside the text at ``loc`` (a folded
+        text spans lines): the place to change, not just where the text begins."""
+        start = self.position(loc)
+        try:
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return start
+        for number in range(start[0], min(len(lines), start[0] + 200) + 1):
+            column = lines[number - 1].casefold().find(needle.casefold())
+            if column >= 0:
+                return number, column + 1
+        return start
+
+    def warning_at(self, loc: Loc, needle: str, message: str, hint: str) -> Problem:
+        """A warning at the words ``needle`` of the text at ``loc``."""
+        line, col = self.position_of(loc, needle)
+        return Problem(self.path, line, col, message, hint, "let op")
+
     def lone_dashes(self) -> list[tuple[Loc, int, int]]:
         """Every list item begun by a line with only '-' on it: the list's location, the
         item's index and the dash's 0-based line. Such an item is empty (None), or is a block
