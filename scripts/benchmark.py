@@ -13,7 +13,9 @@ Every command runs once; wall-clock and CPU time (user + system of the command) 
 since the machine may be shared.
 
 The warm board runs twice (the goal takes the slower), then once more with one school.yml
-changed (only that school is built). --zonder-los leaves out the single-school builds.
+changed (only that school is built), and once with a change in the shared protocol (every
+school is built again: the board's real work, next to 20 x mkdocs build). --zonder-los
+leaves out the single-school builds.
 
 Run from the project root:
   .venv/bin/python scripts/benchmark.py [--runs N] [--bestuur [N] [--zonder-los]]
@@ -133,6 +135,17 @@ def bench_board(schools: int, singles_too: bool = True) -> int:
             *warm,
             ("Bestuur, één school.yml veranderd", run_once(board_build, ROOT)),
         ]
+        # A change in the shared protocol: every school is generated and published again.
+        shared = board / "protocol" / "stappen" / "stap-0.yml"
+        shared.write_text(
+            shared.read_text(encoding="utf-8").replace(
+                "korte_titel: Zelf oplossen", "korte_titel: Zelf proberen op te lossen"
+            ),
+            encoding="utf-8",
+        )
+        rows.append(
+            ("Bestuur, gedeeld protocol veranderd (alle scholen)", run_once(board_build, ROOT))
+        )
         if singles_too:
             single_builds = [([*exe, "build"], p.root) for p in singles]
             rows += [
