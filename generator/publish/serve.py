@@ -165,7 +165,7 @@ def serve_project(project: Project, port: int) -> None:
     def builder(config: object = None) -> None:
         state.problems = rebuild(project, site_dir, url)
         if state.problems:
-            _say(f"{len(state.problems)} fout(en); de browser toont ze bovenaan de pagina:")
+            _say(f"{len(state.problems)} fout(en); de browser toont ze onderaan elke pagina:")
             for problem in state.problems[:10]:
                 _say("  " + problem.format(project.root).replace("\n", "\n  "))
         else:
